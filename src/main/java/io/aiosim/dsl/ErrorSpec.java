@@ -1,0 +1,4 @@
+package io.aiosim.dsl;
+
+/** An exception to raise: {@code fail: {type: ValueError, message: Error}}. */
+public record ErrorSpec(String type, String message) {}

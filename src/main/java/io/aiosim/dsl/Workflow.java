@@ -1,0 +1,26 @@
+package io.aiosim.dsl;
+
+import java.util.List;
+
+/**
+ * A loaded workflow (SPEC section 1): fully expanded ({@code count} unrolled, {@code uniform}
+ * delays drawn), so the engine never sees templates or random draws.
+ *
+ * @param name the workflow name (defaults to the file name without extension)
+ * @param description free text, or null
+ * @param seed the SplitMix64 seed the delays were drawn with
+ * @param strategy main's strategy over {@code tasks}
+ * @param tasks the top-level tasks, in declaration order
+ * @param after what main does after the strategy step, or null for nothing
+ */
+public record Workflow(
+    String name,
+    String description,
+    long seed,
+    StrategySpec strategy,
+    List<TaskSpec> tasks,
+    After after) {
+  public Workflow {
+    tasks = List.copyOf(tasks);
+  }
+}

@@ -1,0 +1,20 @@
+package io.aiosim.report;
+
+import io.aiosim.dsl.StrategySpec;
+import java.util.List;
+
+/**
+ * Everything a report says about one run (SPEC section 6), in the order it is written.
+ *
+ * @param clock {@code virtual} or {@code real}
+ * @param finishedAtNs the loop's time when {@code asyncio.run} returned
+ */
+public record RunResult(
+    String workflow,
+    StrategySpec strategy,
+    String clock,
+    Outcome outcome,
+    List<TaskReport> tasks,
+    EventLog events,
+    List<Warning> warnings,
+    long finishedAtNs) {}
