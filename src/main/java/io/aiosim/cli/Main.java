@@ -1,7 +1,59 @@
 package io.aiosim.cli;
 
-public final class Main {
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code aiosim} command: one line of main, everything else in the subcommands. */
+@Command(
+    name = "aiosim",
+    mixinStandardHelpOptions = true,
+    version = "aiosim 0.1.0",
+    description = "Runs declarative asyncio concurrency scenarios with CPython 3.12's semantics.",
+    subcommands = {
+      RunCommand.class,
+      TestCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
+      ExportCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExit status:%n",
+    footer = {
+      "  0  ok",
+      "  1  test failures",
+      "  2  invalid input (a workflow file or the command line)",
+      "  3  internal error (a bug in aiosim)"
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   public static void main(String[] args) {
-    System.out.println("hello");
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the tool with injected streams; returns the exit status. Tests call this. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine(out, err);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    // An exception escaping a command is a bug in the runner, never a user error.
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> {
+          line.getErr().println("aiosim: internal error: " + ex);
+          ex.printStackTrace(line.getErr());
+          return ExitCode.INTERNAL_ERROR.code();
+        });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -1,0 +1,23 @@
+package io.aiosim.cli;
+
+/** Every exit status of the tool, named once (gojq's iota, jlox's sysexits). */
+public enum ExitCode {
+  /** Everything ran (and, for {@code test}, passed). */
+  OK(0),
+  /** {@code test}: at least one scenario failed. */
+  TEST_FAILURES(1),
+  /** A workflow file or the command line is invalid; nothing was run from an invalid file. */
+  INVALID_INPUT(2),
+  /** A bug in the runner: an invariant broke. */
+  INTERNAL_ERROR(3);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}
