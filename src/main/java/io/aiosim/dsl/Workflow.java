@@ -12,6 +12,8 @@ import java.util.List;
  * @param strategy main's strategy over {@code tasks}
  * @param tasks the top-level tasks, in declaration order
  * @param after what main does after the strategy step, or null for nothing
+ * @param expect the optional {@code expect:} block as plain values (maps, lists, scalars), or
+ *     null; only {@code test} reads it
  */
 public record Workflow(
     String name,
@@ -19,7 +21,8 @@ public record Workflow(
     long seed,
     StrategySpec strategy,
     List<TaskSpec> tasks,
-    After after) {
+    After after,
+    java.util.Map<String, Object> expect) {
   public Workflow {
     tasks = List.copyOf(tasks);
   }
