@@ -3,6 +3,7 @@ package io.aiosim.golden;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Compares a golden report with a fresh one. Goldens are byte-exact: equal trees with different
@@ -55,6 +56,11 @@ public final class GoldenCompare {
 
   /** Same data, other bytes: show the first line where they part. */
   private static List<String> layout(String golden, String actual) {
+    if (golden.stripTrailing().equals(actual.stripTrailing())) {
+      return List.of(
+          "layout differs (same data, other bytes) at the end: the golden ends with "
+              + ending(golden) + ", the report with " + ending(actual));
+    }
     String[] g = golden.split("\n", -1);
     String[] a = actual.split("\n", -1);
     int line = 0;
@@ -66,6 +72,11 @@ public final class GoldenCompare {
     out.add("  expected: " + (line < g.length ? visible(g[line]) : "end of file"));
     out.add("  got:      " + (line < a.length ? visible(a[line]) : "end of file"));
     return out;
+  }
+
+  private static String ending(String text) {
+    String tail = text.substring(text.stripTrailing().length());
+    return tail.isEmpty() ? "no newline" : JsonTree.compact(JsonNodeFactory.instance.stringNode(tail));
   }
 
   /** Makes trailing blanks and carriage returns visible, the usual layout culprits. */
