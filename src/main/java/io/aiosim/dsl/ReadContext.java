@@ -1,0 +1,176 @@
+package io.aiosim.dsl;
+
+import io.aiosim.dsl.YamlNode.Entry;
+import io.aiosim.dsl.YamlNode.Mapping;
+import io.aiosim.dsl.YamlNode.Scalar;
+import io.aiosim.dsl.YamlNode.Seq;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What reading one file shares: its diagnostics, limits, the delay generator, the task names
+ * seen so far, and the typed accessors that turn a wrong node into a diagnostic. Every string
+ * goes through {@link #text}, where {@code {i}} is replaced ({@code i < 0}: no enclosing count).
+ */
+final class ReadContext {
+  /** Delays are capped so that sums of them stay far from overflowing a long of ns. */
+  static final double MAX_SECONDS = 1e9;
+
+  static final String DELAY = "a number of seconds >= 0 or {uniform: [low, high]}";
+
+  final Diagnostics diags;
+  final Limits limits;
+  SplitMix64 rng = new SplitMix64(0);
+  final Map<String, Position> names = new HashMap<>();
+
+  ReadContext(Diagnostics diags, Limits limits) {
+    this.diags = diags;
+    this.limits = limits;
+  }
+
+  void error(Position pos, String message) {
+    diags.add(pos, message);
+  }
+
+  /** The node as a mapping whose keys are all in {@code allowed}, or null after a diagnostic. */
+  Mapping mapping(YamlNode node, String key, String what, List<String> allowed) {
+    if (!(node instanceof Mapping m)) {
+      error(node.pos(), key + ": expected " + what + " (a mapping), got " + YamlNode.describe(node));
+      return null;
+    }
+    for (Entry e : m.entries().values()) {
+      if (!allowed.contains(e.key())) unknownKey(e, what, allowed);
+    }
+    return m;
+  }
+
+  void unknownKey(Entry e, String what, List<String> allowed) {
+    String hint = DidYouMean.hint(e.key(), allowed);
+    error(
+        e.keyPos(),
+        "unknown key '"
+            + YamlNode.abbreviate(e.key())
+            + "' in "
+            + what
+            + (hint.isEmpty() ? "; expected one of: " + String.join(", ", allowed) : hint));
+  }
+
+  /** A required key's value, or null after a "missing key" diagnostic at the mapping. */
+  YamlNode required(Mapping m, String key, String what, String expected) {
+    YamlNode v = m.get(key);
+    if (v == null) error(m.pos(), "missing key '" + key + "' in " + what + " (expected " + expected + ")");
+    return v;
+  }
+
+  /** A string with {@code {i}} replaced; null after a diagnostic. */
+  String string(YamlNode node, String key, int i) {
+    if (node instanceof Scalar s && s.value() instanceof String str) return text(str, s.pos(), i);
+    error(node.pos(), key + ": expected a string, got " + YamlNode.describe(node));
+    return null;
+  }
+
+  /** {@code {i}} replaced by {@code i}, or a diagnostic when there is no enclosing count. */
+  String text(String s, Position pos, int i) {
+    if (!s.contains("{i}")) return s;
+    if (i < 0) {
+      error(pos, "'{i}' is only allowed inside a task with count (it is replaced by 0 .. count-1)");
+      return s;
+    }
+    return s.replace("{i}", Integer.toString(i));
+  }
+
+  Boolean bool(YamlNode node, String key) {
+    if (node instanceof Scalar s && s.value() instanceof Boolean b) return b;
+    error(node.pos(), key + ": expected true or false, got " + YamlNode.describe(node));
+    return null;
+  }
+
+  /** A finite number of seconds, or null after a diagnostic. */
+  Double seconds(YamlNode node, String key, String expected) {
+    if (node instanceof Scalar s) {
+      double d;
+      switch (s.value()) {
+        case Long l -> d = l;
+        case BigInteger b -> d = b.doubleValue();
+        case Double x -> d = x;
+        case null, default -> {
+          error(node.pos(), key + ": expected " + expected + ", got " + YamlNode.describe(node));
+          return null;
+        }
+      }
+      if (Double.isNaN(d) || Double.isInfinite(d)) return null; // reported by the loader
+      if (d < 0) {
+        error(node.pos(), key + ": expected " + expected + ", got the negative number " + s.text());
+        return null;
+      }
+      if (d > MAX_SECONDS) {
+        error(node.pos(), key + ": " + YamlNode.abbreviate(s.text()) + " seconds is too long (at most 1e9)");
+        return null;
+      }
+      return d;
+    }
+    error(node.pos(), key + ": expected " + expected + ", got " + YamlNode.describe(node));
+    return null;
+  }
+
+  /** A delay: seconds >= 0, or {@code {uniform: [a, b]}} drawn now (SPEC 4); ns, or 0 if bad. */
+  long delay(YamlNode node, String key) {
+    if (node instanceof Mapping m && m.entries().size() == 1 && m.get("uniform") != null) {
+      YamlNode range = m.get("uniform");
+      if (range instanceof Seq s && s.items().size() == 2) {
+        Double a = seconds(s.items().get(0), "uniform", "a number of seconds >= 0");
+        Double b = seconds(s.items().get(1), "uniform", "a number of seconds >= 0");
+        if (a == null || b == null) return 0;
+        if (a > b) {
+          error(s.pos(), "uniform: expected [low, high] with low <= high, got [" + a + ", " + b + "]");
+          return 0;
+        }
+        return Values.secondsToNs(rng.uniform(a, b));
+      }
+      error(range.pos(), "uniform: expected a list [low, high] of two numbers of seconds, got " + YamlNode.describe(range));
+      return 0;
+    }
+    if (node instanceof Mapping m) {
+      Entry first = m.entries().values().stream().filter(e -> !e.key().equals("uniform")).findFirst().orElse(null);
+      if (first != null) {
+        error(first.keyPos(), key + ": expected " + DELAY + ", got unknown key '" + YamlNode.abbreviate(first.key()) + "'"
+            + DidYouMean.hint(first.key(), List.of("uniform")));
+      } else {
+        error(m.pos(), key + ": expected " + DELAY + ", got an empty mapping");
+      }
+      return 0;
+    }
+    Double d = seconds(node, key, DELAY);
+    return d == null ? 0 : Values.secondsToNs(d);
+  }
+
+  /**
+   * A value as plain Java with {@code {i}} replaced in every string; in a value position a bare
+   * {@code "{i}"} becomes the integer i (SPEC 4).
+   */
+  Object value(YamlNode node, int i) {
+    return switch (node) {
+      case Scalar s -> {
+        if (s.value() instanceof String str) {
+          if (i >= 0 && str.equals("{i}")) yield (long) i;
+          yield text(str, s.pos(), i);
+        }
+        yield s.value();
+      }
+      case Seq s -> {
+        List<Object> out = new ArrayList<>(s.items().size());
+        for (YamlNode item : s.items()) out.add(value(item, i));
+        yield out;
+      }
+      case Mapping m -> {
+        LinkedHashMap<String, Object> out = LinkedHashMap.newLinkedHashMap(m.entries().size());
+        for (Entry e : m.entries().values()) out.put(text(e.key(), e.keyPos(), i), value(e.value(), i));
+        yield out;
+      }
+    };
+  }
+}

@@ -1,0 +1,330 @@
+package io.aiosim.dsl;
+
+import io.aiosim.dsl.YamlNode.Entry;
+import io.aiosim.dsl.YamlNode.Mapping;
+import io.aiosim.dsl.YamlNode.Scalar;
+import io.aiosim.dsl.YamlNode.Seq;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Tasks, steps, on_cancel and groups (SPEC 1.1-1.3, 4). Reads in the order SPEC 4 fixes for the
+ * {@code uniform} draws: each task's body first (a spawned task's draws in place, a group's
+ * tasks then its after), then its on_cancel steps; a counted task is read once per {@code i}.
+ */
+final class TaskReader {
+  static final List<String> TASK_KEYS =
+      List.of("name", "count", "delay", "result", "fail", "steps", "group", "on_cancel");
+  static final List<String> STEP_KINDS = List.of("sleep", "log", "spawn", "return", "raise");
+  static final List<String> ON_CANCEL_KEYS = List.of("steps", "then", "result");
+  static final List<String> GROUP_KEYS = List.of("strategy", "tasks", "after");
+  static final List<String> AFTER_KEYS = List.of("sleep");
+  static final List<String> ERROR_KEYS = List.of("type", "message");
+  static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+  static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** Python's keywords (keyword.kwlist, 3.12): no exception class can have these names. */
+  static final Set<String> KEYWORDS =
+      Set.of(
+          "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+          "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+          "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+          "return", "try", "while", "with", "yield");
+
+  private final ReadContext cx;
+  private final StrategyReader strategies;
+
+  TaskReader(ReadContext cx) {
+    this.cx = cx;
+    this.strategies = new StrategyReader(cx, this);
+  }
+
+  StrategyReader strategies() {
+    return strategies;
+  }
+
+  /** A strategy's task list, every {@code count} expanded in place. */
+  List<TaskSpec> tasks(YamlNode node, int i, int depth) {
+    List<TaskSpec> out = new ArrayList<>();
+    if (!(node instanceof Seq seq)) {
+      cx.error(node.pos(), "tasks: expected a list of tasks, got " + YamlNode.describe(node));
+      return out;
+    }
+    if (seq.items().isEmpty()) cx.error(seq.pos(), "tasks: expected at least one task, got an empty list");
+    for (YamlNode item : seq.items()) expand(item, "task", i, depth, out::add);
+    return out;
+  }
+
+  /** One task definition, read {@code count} times when it has a count. */
+  void expand(YamlNode node, String key, int i, int depth, Consumer<TaskSpec> out) {
+    Mapping m = cx.mapping(node, key, "a task", TASK_KEYS);
+    if (m == null) return;
+    if (depth > cx.limits.maxNesting()) {
+      cx.error(m.pos(), "tasks nested deeper than " + cx.limits.maxNesting() + " levels (groups and spawns)");
+      return;
+    }
+    YamlNode countNode = m.get("count");
+    if (countNode == null) {
+      out.accept(task(m, i, depth));
+      return;
+    }
+    long n = count(countNode);
+    int before = cx.diags.size();
+    for (int k = 0; k < n; k++) {
+      out.accept(task(m, k, depth));
+      // A template's mistakes show in its first copy; the other copies would only repeat them.
+      if (k == 0 && cx.diags.size() > before) return;
+    }
+  }
+
+  /** A valid count (an integer from 1 to the limit), or 0 after a diagnostic. */
+  long count(YamlNode node) {
+    if (node instanceof Scalar s && s.value() instanceof Long l && l >= 1) {
+      if (l > cx.limits.maxTasks()) {
+        cx.error(node.pos(), "count: " + l + " is more than the limit of " + cx.limits.maxTasks() + " tasks");
+        return 0;
+      }
+      return l;
+    }
+    if (node instanceof Scalar s && s.value() instanceof java.math.BigInteger) {
+      cx.error(node.pos(), "count: " + YamlNode.abbreviate(s.text()) + " is more than the limit of " + cx.limits.maxTasks() + " tasks");
+      return 0;
+    }
+    cx.error(node.pos(), "count: expected an integer >= 1, got " + YamlNode.describe(node));
+    return 0;
+  }
+
+  private TaskSpec task(Mapping m, int i, int depth) {
+    String name = name(m, i);
+    Entry shorthand = first(m, "delay", "result", "fail");
+    Entry steps = m.entry("steps");
+    Entry group = m.entry("group");
+    TaskBody body;
+    if (group != null) {
+      exclusive(shorthand, group);
+      exclusive(steps, group);
+      body = new TaskBody.Group(group(group.value(), i, depth));
+    } else if (steps != null) {
+      exclusive(shorthand, steps);
+      body = new TaskBody.Steps(steps(steps.value(), i, depth), false);
+    } else {
+      body = shorthand(m, i);
+    }
+    YamlNode onCancel = m.get("on_cancel");
+    return new TaskSpec(name, body, onCancel == null ? null : onCancel(onCancel, i, depth));
+  }
+
+  private String name(Mapping m, int i) {
+    YamlNode node = cx.required(m, "name", "a task", "a unique task name");
+    if (node == null) return "";
+    String name = cx.string(node, "name", i);
+    if (name == null) return "";
+    if (name.contains("{i}")) return name; // reported: {i} without a count
+    if (!NAME.matcher(name).matches()) {
+      cx.error(node.pos(), "name: '" + YamlNode.abbreviate(name) + "' is not a valid task name (use letters, digits, '_', '.' and '-')");
+    } else if (name.equals("main")) {
+      cx.error(node.pos(), "name: 'main' is reserved for the main coroutine; choose another task name");
+    } else {
+      Position first = cx.names.putIfAbsent(name, node.pos());
+      if (first != null) {
+        cx.error(
+            node.pos(),
+            first.equals(node.pos())
+                ? "name: duplicate task name '" + name + "': count repeats it; put {i} in the name"
+                : "name: duplicate task name '" + name + "' (first at line " + first.line() + ")");
+      }
+    }
+    return name;
+  }
+
+  private static Entry first(Mapping m, String... keys) {
+    for (Entry e : m.entries().values()) {
+      for (String k : keys) if (e.key().equals(k)) return e;
+    }
+    return null;
+  }
+
+  private static Entry later(Entry a, Entry b) {
+    Position p = a.keyPos();
+    Position q = b.keyPos();
+    return p.line() > q.line() || (p.line() == q.line() && p.column() > q.column()) ? a : b;
+  }
+
+  private void exclusive(Entry a, Entry b) {
+    if (a == null) return;
+    Entry later = later(a, b);
+    Entry earlier = later == a ? b : a;
+    cx.error(later.keyPos(), later.key() + ": a task has either the shorthand (delay, result/fail), steps or group, not two; it already has " + earlier.key());
+  }
+
+  /** {@code {delay: d, result: r}} is {@code [Sleep(d), Return(r)]}; with fail, a Raise. */
+  private TaskBody shorthand(Mapping m, int i) {
+    YamlNode delay = m.get("delay");
+    long ns = delay == null ? 0 : cx.delay(delay, "delay");
+    Entry result = m.entry("result");
+    Entry fail = m.entry("fail");
+    Step end;
+    if (fail != null) {
+      if (result != null) {
+        Entry later = later(fail, result);
+        cx.error(later.keyPos(), later.key() + ": result and fail exclude each other; give one of them");
+      }
+      end = new Step.Raise(error(fail.value(), "fail", i));
+    } else {
+      end = new Step.Return(result == null ? null : cx.value(result.value(), i));
+    }
+    return new TaskBody.Steps(List.of(new Step.Sleep(ns), end), true);
+  }
+
+  List<Step> steps(YamlNode node, int i, int depth) {
+    List<Step> out = new ArrayList<>();
+    if (!(node instanceof Seq seq)) {
+      cx.error(node.pos(), "steps: expected a list of steps, got " + YamlNode.describe(node));
+      return out;
+    }
+    String ended = null;
+    for (YamlNode item : seq.items()) {
+      if (!(item instanceof Mapping m) || m.entries().isEmpty()) {
+        cx.error(item.pos(), "expected a step (a mapping with one key: sleep, log, spawn, return or raise), got "
+            + (item instanceof Mapping ? "an empty mapping" : YamlNode.describe(item)));
+        continue;
+      }
+      List<Entry> entries = List.copyOf(m.entries().values());
+      Entry e = entries.get(0);
+      for (Entry extra : entries.subList(1, entries.size())) {
+        cx.error(extra.keyPos(), "a step has exactly one key (sleep, log, spawn, return or raise); this one already has '" + YamlNode.abbreviate(e.key()) + "'");
+      }
+      if (ended != null) {
+        cx.error(e.keyPos(), "nothing may follow '" + ended + "' in steps: it ends the body");
+        ended = null;
+      }
+      switch (e.key()) {
+        case "sleep" -> out.add(new Step.Sleep(cx.delay(e.value(), "sleep")));
+        case "log" -> {
+          String msg = cx.string(e.value(), "log", i);
+          out.add(new Step.Log(msg == null ? "" : msg));
+        }
+        case "spawn" -> expand(e.value(), "spawn", i, depth + 1, t -> out.add(new Step.Spawn(t)));
+        case "return" -> {
+          out.add(new Step.Return(cx.value(e.value(), i)));
+          ended = "return";
+        }
+        case "raise" -> {
+          out.add(new Step.Raise(error(e.value(), "raise", i)));
+          ended = "raise";
+        }
+        default -> {
+          String hint = DidYouMean.hint(e.key(), STEP_KINDS);
+          cx.error(e.keyPos(), "unknown step '" + YamlNode.abbreviate(e.key()) + "'"
+              + (hint.isEmpty() ? "; expected one of: " + String.join(", ", STEP_KINDS) : hint));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code fail: ValueError} (message "") or {@code {type: ValueError, message: Error}}. */
+  ErrorSpec error(YamlNode node, String key, int i) {
+    if (node instanceof Scalar s && s.value() instanceof String str) {
+      return new ErrorSpec(type(str, s.pos(), key, i), "");
+    }
+    if (node instanceof Mapping) {
+      Mapping m = cx.mapping(node, key, "an exception", ERROR_KEYS);
+      YamlNode typeNode = cx.required(m, "type", "an exception", "an exception class name such as ValueError");
+      String type = "";
+      if (typeNode != null) {
+        String t = cx.string(typeNode, "type", i);
+        if (t != null) type = type(t, typeNode.pos(), "type", -1);
+      }
+      YamlNode msgNode = m.get("message");
+      String message = msgNode == null ? "" : cx.string(msgNode, "message", i);
+      return new ErrorSpec(type, message == null ? "" : message);
+    }
+    cx.error(node.pos(), key + ": expected an exception class name (" + key + ": ValueError) or {type: ValueError, message: ...}, got " + YamlNode.describe(node));
+    return new ErrorSpec("", "");
+  }
+
+  private String type(String raw, Position pos, String key, int i) {
+    String t = i < 0 ? raw : cx.text(raw, pos, i);
+    if (!IDENTIFIER.matcher(t).matches() || KEYWORDS.contains(t)) {
+      cx.error(pos, key + ": '" + YamlNode.abbreviate(t) + "' is not a valid exception class name (a Python identifier such as ValueError)");
+    }
+    return t;
+  }
+
+  private OnCancel onCancel(YamlNode node, int i, int depth) {
+    Mapping m = cx.mapping(node, "on_cancel", "on_cancel", ON_CANCEL_KEYS);
+    if (m == null) return null;
+    YamlNode stepsNode = m.get("steps");
+    List<Step> steps = stepsNode == null ? List.of() : steps(stepsNode, i, depth);
+    boolean suppress = false;
+    YamlNode then = m.get("then");
+    if (then != null) {
+      String t = cx.string(then, "then", i);
+      if ("suppress".equals(t)) suppress = true;
+      else if (t != null && !t.equals("reraise")) {
+        cx.error(then.pos(), "then: expected reraise or suppress, got '" + YamlNode.abbreviate(t) + "'" + DidYouMean.hint(t, List.of("reraise", "suppress")));
+      }
+    }
+    Entry result = m.entry("result");
+    if (result != null && !suppress) {
+      cx.error(result.keyPos(), "result: only used with then: suppress (the value returned instead of re-raising)");
+    }
+    return new OnCancel(steps, suppress, result == null ? null : cx.value(result.value(), i));
+  }
+
+  private GroupSpec group(YamlNode node, int i, int depth) {
+    Mapping m = cx.mapping(node, "group", "a group", GROUP_KEYS);
+    if (m == null) return new GroupSpec(StrategySpec.defaults(StrategySpec.Kind.GATHER), List.of(), null);
+    YamlNode s = cx.required(m, "strategy", "a group", "strategy: {kind: ...}");
+    YamlNode t = cx.required(m, "tasks", "a group", "a list of tasks");
+    StrategyReader.StepSpec step = strategies.step(s, t, i, depth + 1);
+    YamlNode after = m.get("after");
+    return new GroupSpec(step.strategy(), step.tasks(), after == null ? null : after(after));
+  }
+
+  After after(YamlNode node) {
+    Mapping m = cx.mapping(node, "after", "after", AFTER_KEYS);
+    if (m == null) return null;
+    YamlNode sleep = cx.required(m, "sleep", "after", "sleep: seconds");
+    return new After(sleep == null ? 0 : cx.delay(sleep, "sleep"));
+  }
+
+  /**
+   * How many tasks {@code node} (a task list) defines once every count is expanded, saturating;
+   * computed on the raw tree so that a huge product of counts is refused before it is built.
+   */
+  static long total(YamlNode node, int depth) {
+    if (!(node instanceof Seq seq) || depth > 200) return 0;
+    long sum = 0;
+    for (YamlNode item : seq.items()) sum = add(sum, totalOfTask(item, depth));
+    return sum;
+  }
+
+  private static long totalOfTask(YamlNode node, int depth) {
+    if (!(node instanceof Mapping m)) return 0;
+    long n = m.get("count") instanceof Scalar s && s.value() instanceof Long l && l >= 1 ? l
+        : m.get("count") instanceof Scalar s && s.value() instanceof java.math.BigInteger ? Long.MAX_VALUE : 1;
+    long inner = 1;
+    inner = add(inner, spawns(m.get("steps"), depth));
+    if (m.get("on_cancel") instanceof Mapping oc) inner = add(inner, spawns(oc.get("steps"), depth));
+    if (m.get("group") instanceof Mapping g) inner = add(inner, total(g.get("tasks"), depth + 1));
+    return n > 0 && inner > Long.MAX_VALUE / n ? Long.MAX_VALUE : n * inner;
+  }
+
+  private static long spawns(YamlNode steps, int depth) {
+    if (!(steps instanceof Seq seq)) return 0;
+    long sum = 0;
+    for (YamlNode step : seq.items()) {
+      if (step instanceof Mapping m && m.get("spawn") != null) sum = add(sum, totalOfTask(m.get("spawn"), depth + 1));
+    }
+    return sum;
+  }
+
+  private static long add(long a, long b) {
+    long r = a + b;
+    return r < 0 ? Long.MAX_VALUE : r;
+  }
+}

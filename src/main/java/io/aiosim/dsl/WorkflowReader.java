@@ -1,0 +1,208 @@
+package io.aiosim.dsl;
+
+import io.aiosim.dsl.YamlNode.Mapping;
+import io.aiosim.dsl.YamlNode.Scalar;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A workflow file to a {@link Workflow} (SPEC 1-4), or to every problem in it, each with its
+ * position (SPEC 7). Never throws for anything a file can contain.
+ *
+ * {@snippet :
+ * WorkflowReader.Loaded loaded = WorkflowReader.read(Path.of("workflows/seed/gather.yaml"));
+ * if (loaded.workflow() == null) loaded.diagnostics().forEach(System.err::println);
+ * }
+ */
+public final class WorkflowReader {
+  static final List<String> TOP_KEYS =
+      List.of("version", "name", "description", "seed", "strategy", "tasks", "after", "expect");
+  private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+
+  private WorkflowReader() {}
+
+  /**
+   * The workflow, or null iff there are diagnostics.
+   *
+   * @param workflow the loaded workflow, or null
+   * @param diagnostics every problem of the file, ordered by position; empty iff workflow is set
+   */
+  public record Loaded(Workflow workflow, List<Diagnostic> diagnostics) {
+    public Loaded {
+      diagnostics = List.copyOf(diagnostics);
+      if ((workflow == null) == diagnostics.isEmpty()) {
+        throw new IllegalStateException("a workflow comes without diagnostics, and only then");
+      }
+    }
+  }
+
+  public static Loaded read(Path file) {
+    return read(file, Limits.DEFAULT);
+  }
+
+  public static Loaded read(Path file, Limits limits) {
+    String label = file.toString();
+    try {
+      long size = Files.size(file);
+      if (size > limits.maxFileBytes()) return failure(label, tooLarge(size, limits));
+      return read(label, decodeUtf8(label, Files.readAllBytes(file)), limits);
+    } catch (IOException e) {
+      return failure(label, "cannot read the file: " + e.getMessage());
+    } catch (Utf8Error e) {
+      return new Loaded(null, List.of(e.diagnostic));
+    }
+  }
+
+  public static Loaded read(String fileLabel, String text) {
+    return read(fileLabel, text, Limits.DEFAULT);
+  }
+
+  public static Loaded read(String fileLabel, String text, Limits limits) {
+    long bytes = utf8Length(text);
+    if (bytes > limits.maxFileBytes()) return failure(fileLabel, tooLarge(bytes, limits));
+    if (text.startsWith("\uFEFF")) text = text.substring(1);
+    Diagnostics diags = new Diagnostics();
+    YamlLoader.Result yaml = YamlLoader.load(fileLabel, text, limits);
+    diags.addAll(yaml.diagnostics());
+    Workflow wf = null;
+    if (yaml.root() instanceof Mapping root) {
+      wf = workflow(root, defaultName(fileLabel), new ReadContext(diags, limits));
+    } else if (yaml.root() != null) {
+      diags.add(
+          yaml.root().pos(),
+          "expected a mapping at the top level (version, strategy, tasks, ...), got "
+              + YamlNode.describe(yaml.root()));
+    }
+    return diags.isEmpty() ? new Loaded(wf, List.of()) : new Loaded(null, diags.toList());
+  }
+
+  private static Workflow workflow(Mapping root, String defaultName, ReadContext cx) {
+    cx.mapping(root, "workflow", "a workflow", TOP_KEYS);
+    YamlNode version = cx.required(root, "version", "the workflow", "version: 1");
+    if (version != null && !(version instanceof Scalar s && Long.valueOf(1).equals(s.value()))) {
+      cx.error(version.pos(), "version: expected 1 (the only version so far), got " + YamlNode.describe(version));
+    }
+    YamlNode nameNode = root.get("name");
+    String name = nameNode == null ? defaultName : cx.string(nameNode, "name", -1);
+    YamlNode descNode = root.get("description");
+    String description = descNode == null ? null : cx.string(descNode, "description", -1);
+    long seed = seed(root.get("seed"), cx);
+    cx.rng = new SplitMix64(seed);
+    YamlNode expectNode = root.get("expect");
+    Map<String, Object> expect = null;
+    if (expectNode != null) {
+      if (cx.value(expectNode, -1) instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> typed = (Map<String, Object>) m;
+        expect = typed;
+      } else {
+        cx.error(expectNode.pos(), "expect: expected a mapping (outcome, tasks, events, warnings), got " + YamlNode.describe(expectNode));
+      }
+    }
+    YamlNode strategy = cx.required(root, "strategy", "the workflow", "strategy: {kind: ...}");
+    YamlNode tasksNode = cx.required(root, "tasks", "the workflow", "a list of tasks");
+    TaskReader tasks = new TaskReader(cx);
+    if (tasksNode != null) {
+      long total = TaskReader.total(tasksNode, 0);
+      if (total > cx.limits.maxTasks()) {
+        cx.error(
+            root.entry("tasks").keyPos(),
+            "tasks: " + (total == Long.MAX_VALUE ? "more than 2^63" : Long.toString(total))
+                + " tasks after count expansion; at most " + cx.limits.maxTasks() + " are allowed");
+        tasksNode = null;
+      }
+    }
+    StrategyReader.StepSpec step = tasks.strategies().step(strategy, tasksNode, -1, 0);
+    YamlNode after = root.get("after");
+    After afterSpec = after == null ? null : tasks.after(after);
+    return new Workflow(
+        name == null ? defaultName : name, description, seed, step.strategy(), step.tasks(), afterSpec, expect);
+  }
+
+  private static long seed(YamlNode node, ReadContext cx) {
+    if (node == null) return 0;
+    if (node instanceof Scalar s && s.value() instanceof Long l) return l;
+    if (node instanceof Scalar s && s.value() instanceof BigInteger b && b.signum() > 0 && b.compareTo(TWO_64) < 0) {
+      return b.longValue(); // seeds up to 2^64 - 1 keep their 64 bits
+    }
+    cx.error(node.pos(), "seed: expected an integer from -2^63 to 2^64-1, got " + YamlNode.describe(node));
+    return 0;
+  }
+
+  /** The file name without its directory and .yaml/.yml; a label such as "-" stays as it is. */
+  static String defaultName(String label) {
+    String base = label;
+    int slash = Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\'));
+    if (slash >= 0 && slash < base.length() - 1) base = base.substring(slash + 1);
+    if (base.endsWith(".yaml")) return base.substring(0, base.length() - 5);
+    if (base.endsWith(".yml")) return base.substring(0, base.length() - 4);
+    return base;
+  }
+
+  private static Loaded failure(String label, String message) {
+    return new Loaded(null, List.of(new Diagnostic(new Position(label, 1, 1), message)));
+  }
+
+  private static String tooLarge(long size, Limits limits) {
+    return "the file is too large: " + size + " bytes, at most " + limits.maxFileBytes() + " are allowed";
+  }
+
+  private static long utf8Length(String s) {
+    long n = 0;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
+  }
+
+  private static final class Utf8Error extends Exception {
+    final transient Diagnostic diagnostic;
+
+    Utf8Error(Diagnostic d) {
+      super(d.message(), null, false, false);
+      this.diagnostic = d;
+    }
+  }
+
+  /** Strict UTF-8: the first malformed byte becomes a diagnostic at its line and column. */
+  private static String decodeUtf8(String label, byte[] bytes) throws Utf8Error {
+    CharsetDecoder dec =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult r = dec.decode(in, out, true);
+    if (r.isError()) {
+      out.flip();
+      int line = 1;
+      int col = 1;
+      for (int k = 0; k < out.length(); k++) {
+        char c = out.charAt(k);
+        if (c == '\n') {
+          line++;
+          col = 1;
+        } else if (!Character.isLowSurrogate(c)) {
+          col++;
+        }
+      }
+      String msg = String.format("invalid UTF-8: byte 0x%02x; workflow files must be UTF-8", bytes[in.position()] & 0xff);
+      throw new Utf8Error(new Diagnostic(new Position(label, line, col), msg));
+    }
+    dec.flush(out);
+    out.flip();
+    return out.toString();
+  }
+}

@@ -1,0 +1,377 @@
+package io.aiosim.dsl;
+
+import io.aiosim.dsl.YamlNode.Entry;
+import io.aiosim.dsl.YamlNode.Mapping;
+import io.aiosim.dsl.YamlNode.Scalar;
+import io.aiosim.dsl.YamlNode.Seq;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * YAML text to a positioned {@link YamlNode} tree, walking snakeyaml-engine's event stream (the
+ * parser under Jackson's YAMLParser). The events are used directly because Jackson's own scalar
+ * typing is not the YAML 1.2 core schema of SPEC 6.1 ({@code True}, {@code ~}, {@code 0x1F},
+ * {@code +12} come back as strings, {@code .inf} fails). The walk is iterative and bounded, so no
+ * input can overflow the stack, and it counts what aliases expand to (alias bombs).
+ */
+final class YamlLoader {
+  private static final String CORE = "tag:yaml.org,2002:";
+  /** CPython's int/str conversion limit (sys.int_info.default_max_str_digits). */
+  static final int MAX_INT_DIGITS = 4300;
+
+  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern OCT = Pattern.compile("0o[0-7]+");
+  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+  private static final Pattern FLOAT =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+  private static final Pattern INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+  private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+
+  /** The root node (null when the text could not be read at all) and what went wrong. */
+  record Result(YamlNode root, List<Diagnostic> diagnostics) {}
+
+  /** Raised inside the walk when nothing more can be read; its diagnostic is already recorded. */
+  private static final class Fatal extends RuntimeException {
+    Fatal() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final String file;
+  private final String text;
+  private final Limits limits;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Map<String, YamlNode> anchors = new HashMap<>();
+  private final Map<YamlNode, Long> weights = new HashMap<>();
+  private long aliasNodes;
+  private Position last;
+
+  private YamlLoader(String file, String text, Limits limits) {
+    this.file = file;
+    this.text = text;
+    this.limits = limits;
+    this.last = new Position(file, 1, 1);
+  }
+
+  static Result load(String file, String text, Limits limits) {
+    YamlLoader loader = new YamlLoader(file, text, limits);
+    YamlNode root = null;
+    try {
+      root = loader.walk();
+    } catch (Fatal f) {
+      root = null;
+    } catch (MarkedYamlEngineException e) {
+      Position pos = loader.markPosition(e);
+      loader.diagnostics.add(new Diagnostic(pos, syntaxMessage(e) + loader.flowHint(pos)));
+    } catch (ReaderException e) {
+      loader.diagnostics.add(
+          new Diagnostic(
+              loader.offsetPosition(e.getPosition()),
+              String.format(
+                  "invalid character U+%04X: YAML allows no control characters here",
+                  e.getCodePoint())));
+    } catch (RuntimeException e) {
+      // snakeyaml reports a few problems without a mark; the last event read is the best place.
+      loader.diagnostics.add(new Diagnostic(loader.last, "invalid YAML: " + e.getMessage()));
+    }
+    return new Result(root, List.copyOf(loader.diagnostics));
+  }
+
+  private YamlNode walk() {
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file)
+            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+            .build();
+    ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+    Deque<Frame> stack = new ArrayDeque<>();
+    YamlNode[] root = new YamlNode[1];
+    int documents = 0;
+    while (parser.hasNext()) {
+      Event ev = parser.next();
+      Position pos = position(ev.getStartMark());
+      if (pos != null) last = pos;
+      switch (ev.getEventId()) {
+        case StreamStart, StreamEnd, DocumentEnd, Comment -> {}
+        case DocumentStart -> {
+          if (++documents > 1) fatal(pos, "several documents in one file; expected one");
+        }
+        case Scalar -> {
+          ScalarEvent se = (ScalarEvent) ev;
+          Scalar s = scalar(se, pos);
+          register(se, s, 1);
+          complete(stack, root, s, 1);
+        }
+        case Alias -> {
+          String name = ((AliasEvent) ev).getAlias().getValue();
+          YamlNode target = anchors.get(name);
+          if (target == null) {
+            diagnostics.add(new Diagnostic(pos, "unknown alias *" + name + ": no anchor &" + name + " before it"));
+            complete(stack, root, new Scalar(null, "", pos), 1);
+          } else {
+            long w = weights.getOrDefault(target, 1L);
+            aliasNodes += w;
+            if (aliasNodes > limits.maxAliasNodes()) {
+              fatal(pos, "YAML aliases expand to more than " + limits.maxAliasNodes() + " nodes (an alias bomb?)");
+            }
+            complete(stack, root, target, w);
+          }
+        }
+        case MappingStart, SequenceStart -> {
+          if (stack.size() >= limits.maxYamlDepth()) {
+            fatal(pos, "YAML nested deeper than " + limits.maxYamlDepth() + " levels");
+          }
+          CollectionStartEvent cs = (CollectionStartEvent) ev;
+          checkCollectionTag(cs, pos);
+          stack.push(new Frame(ev.getEventId() == Event.ID.MappingStart, pos, cs.getAnchor()));
+        }
+        case MappingEnd, SequenceEnd -> {
+          Frame f = stack.pop();
+          YamlNode node = f.mapping ? new Mapping(f.entries, f.pos) : new Seq(f.items, f.pos);
+          f.anchor.ifPresent(a -> anchors.put(a.getValue(), node));
+          if (f.anchor.isPresent()) weights.put(node, f.weight);
+          complete(stack, root, node, f.weight);
+        }
+      }
+    }
+    if (root[0] == null && diagnostics.isEmpty()) {
+      fatal(new Position(file, 1, 1), "the file is empty; expected a mapping with version, strategy and tasks");
+    }
+    return root[0];
+  }
+
+  private void register(NodeEvent ev, YamlNode node, long weight) {
+    Optional<Anchor> a = ev.getAnchor();
+    if (a.isPresent()) {
+      anchors.put(a.get().getValue(), node);
+      weights.put(node, weight);
+    }
+  }
+
+  /** One node is finished: it becomes a key, a value, an item, or the document. */
+  private void complete(Deque<Frame> stack, YamlNode[] root, YamlNode node, long weight) {
+    Frame top = stack.peek();
+    if (top == null) {
+      root[0] = node;
+      return;
+    }
+    top.weight = saturatingAdd(top.weight, weight);
+    if (!top.mapping) {
+      top.items.add(node);
+    } else if (top.key == null && !top.keyInvalid) {
+      if (node instanceof Scalar s) {
+        top.key = keyString(s.value());
+        top.keyPos = s.pos();
+      } else {
+        diagnostics.add(new Diagnostic(node.pos(), "a mapping key must be a scalar, not " + YamlNode.describe(node)));
+        top.keyInvalid = true;
+      }
+    } else {
+      if (top.keyInvalid) {
+        top.keyInvalid = false;
+        return;
+      }
+      Entry first = top.entries.get(top.key);
+      if (first != null) {
+        diagnostics.add(
+            new Diagnostic(
+                top.keyPos,
+                "duplicate key '" + top.key + "' (first at line " + first.keyPos().line() + ")"));
+      } else {
+        top.entries.put(top.key, new Entry(top.key, top.keyPos, node));
+      }
+      top.key = null;
+    }
+  }
+
+  private static long saturatingAdd(long a, long b) {
+    long r = a + b;
+    return r < 0 ? Long.MAX_VALUE : r;
+  }
+
+  private void checkCollectionTag(CollectionStartEvent cs, Position pos) {
+    Optional<String> tag = cs.getTag();
+    if (tag.isEmpty() || tag.get().equals("!")) return;
+    String want = cs.getEventId() == Event.ID.MappingStart ? CORE + "map" : CORE + "seq";
+    if (!tag.get().equals(want)) diagnostics.add(new Diagnostic(pos, "unsupported YAML tag " + tag.get()));
+  }
+
+  private Scalar scalar(ScalarEvent se, Position pos) {
+    String v = se.getValue();
+    Optional<String> tag = se.getTag();
+    if (tag.isPresent() && !tag.get().equals("!")) {
+      String t = tag.get();
+      switch (t) {
+        case CORE + "str" -> {
+          return new Scalar(v, v, pos);
+        }
+        case CORE + "null", CORE + "bool", CORE + "int", CORE + "float" -> {
+          Object r = resolve(v, pos);
+          String want = t.substring(CORE.length());
+          String got =
+              switch (r) {
+                case null -> "null";
+                case Boolean b -> "bool";
+                case Long l -> "int";
+                case BigInteger b -> "int";
+                case Double d -> "float";
+                default -> "str";
+              };
+          if (want.equals("float") && got.equals("int")) {
+            return new Scalar(((Number) r).doubleValue(), v, pos);
+          }
+          if (!want.equals(got)) {
+            diagnostics.add(new Diagnostic(pos, "'" + YamlNode.abbreviate(v) + "' is not a valid !!" + want));
+          }
+          return new Scalar(r, v, pos);
+        }
+        default -> {
+          diagnostics.add(new Diagnostic(pos, "unsupported YAML tag " + t));
+          return new Scalar(v, v, pos);
+        }
+      }
+    }
+    if (!se.isPlain() || tag.isPresent()) return new Scalar(v, v, pos);
+    return new Scalar(resolve(v, pos), v, pos);
+  }
+
+  /** The YAML 1.2 core schema (yaml.org/spec/1.2.2 10.3.2) for a plain scalar. */
+  private Object resolve(String v, Position pos) {
+    switch (v) {
+      case "", "~", "null", "Null", "NULL" -> {
+        return null;
+      }
+      case "true", "True", "TRUE" -> {
+        return Boolean.TRUE;
+      }
+      case "false", "False", "FALSE" -> {
+        return Boolean.FALSE;
+      }
+      default -> {}
+    }
+    char c = v.charAt(0);
+    if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) return v;
+    if (INT.matcher(v).matches()) return integer(v, v.startsWith("+") ? v.substring(1) : v, 10, pos);
+    if (OCT.matcher(v).matches()) return integer(v, v.substring(2), 8, pos);
+    if (HEX.matcher(v).matches()) return integer(v, v.substring(2), 16, pos);
+    if (FLOAT.matcher(v).matches()) {
+      double d = Double.parseDouble(v);
+      if (Double.isInfinite(d)) {
+        diagnostics.add(new Diagnostic(pos, "number too large: " + YamlNode.abbreviate(v)));
+      }
+      return d;
+    }
+    if (INF.matcher(v).matches() || NAN.matcher(v).matches()) {
+      diagnostics.add(new Diagnostic(pos, v + ": NaN and infinities are not valid values"));
+      if (NAN.matcher(v).matches()) return Double.NaN;
+      return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return v;
+  }
+
+  private Object integer(String text, String digits, int radix, Position pos) {
+    if (digits.length() > MAX_INT_DIGITS) {
+      diagnostics.add(new Diagnostic(pos, "number too large: more than " + MAX_INT_DIGITS + " digits"));
+      return null;
+    }
+    BigInteger b = new BigInteger(digits, radix);
+    return b.bitLength() < 64 ? (Object) b.longValue() : b;
+  }
+
+  /** A non-string key as Python's json.dumps prints it (1 -> "1", true -> "true"). */
+  static String keyString(Object key) {
+    return switch (key) {
+      case null -> "null";
+      case String s -> s;
+      case Double d -> Values.pythonRepr(d);
+      default -> key.toString();
+    };
+  }
+
+  private void fatal(Position pos, String message) {
+    diagnostics.add(new Diagnostic(pos, message));
+    throw new Fatal();
+  }
+
+  private Position position(Optional<Mark> mark) {
+    return mark.map(m -> new Position(file, m.getLine() + 1, m.getColumn() + 1)).orElse(null);
+  }
+
+  private Position markPosition(MarkedYamlEngineException e) {
+    Position p = position(e.getProblemMark());
+    if (p == null) p = position(e.getContextMark());
+    return p == null ? last : p;
+  }
+
+  /** A plain {@code w-{i}} inside {@code {...}} or {@code [...]} is a YAML error; say how to fix it. */
+  private String flowHint(Position pos) {
+    String[] lines = text.split("\n", pos.line() + 1);
+    if (pos.line() > lines.length) return "";
+    String line = lines[pos.line() - 1];
+    return line.contains("{i}") && !line.contains("\"") && !line.contains("'")
+        ? "; inside {...} or [...], quote a string with {i}: \"w-{i}\""
+        : "";
+  }
+
+  private static String syntaxMessage(MarkedYamlEngineException e) {
+    String problem = e.getProblem() == null ? "syntax error" : e.getProblem().strip();
+    String context = e.getContext() == null ? "" : " (" + e.getContext().strip() + ")";
+    return "invalid YAML: " + problem + context;
+  }
+
+  /** The line and column of the code point at {@code offset}. */
+  private Position offsetPosition(int offset) {
+    int line = 1;
+    int col = 1;
+    int i = 0;
+    for (int k = 0; k < offset && i < text.length(); k++) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+    return new Position(file, line, col);
+  }
+
+  private static final class Frame {
+    final boolean mapping;
+    final Position pos;
+    final Optional<Anchor> anchor;
+    final List<YamlNode> items = new ArrayList<>();
+    final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+    String key;
+    Position keyPos;
+    boolean keyInvalid;
+    long weight = 1;
+
+    Frame(boolean mapping, Position pos, Optional<Anchor> anchor) {
+      this.mapping = mapping;
+      this.pos = pos;
+      this.anchor = anchor;
+    }
+  }
+}

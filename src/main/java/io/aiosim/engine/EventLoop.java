@@ -1,0 +1,141 @@
+package io.aiosim.engine;
+
+import java.util.ArrayDeque;
+import java.util.PriorityQueue;
+
+/**
+ * Mirrors asyncio/base_events.py BaseEventLoop (3.12): a FIFO ready queue run in batches as
+ * {@code _run_once} does, and a timer heap ordered by {@code (when, seq)}. Single-threaded: every
+ * callback runs on the caller's thread, one after another.
+ */
+public final class EventLoop {
+  private final Clock clock;
+  private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+  private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
+  private long timerSeq;
+  private boolean stopping;
+  private Task currentTask;
+
+  public EventLoop(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** {@code loop.time()} in ns. */
+  public long time() {
+    return clock.now();
+  }
+
+  /** {@code tasks.current_task()}. */
+  public Task currentTask() {
+    return currentTask;
+  }
+
+  void enterTask(Task task) {
+    if (currentTask != null) {
+      throw new IllegalStateException("cannot enter " + task + " while " + currentTask + " runs");
+    }
+    currentTask = task;
+  }
+
+  void leaveTask(Task task) {
+    if (currentTask != task) {
+      throw new IllegalStateException("leaving " + task + " but " + currentTask + " runs");
+    }
+    currentTask = null;
+  }
+
+  /** {@code loop.call_soon}. */
+  public void callSoon(Handle handle) {
+    ready.addLast(handle);
+  }
+
+  public Handle callSoon(Runnable callback) {
+    Handle h = Handle.of(callback);
+    ready.addLast(h);
+    return h;
+  }
+
+  /** {@code loop.call_at}. */
+  public TimerHandle callAt(long when, Runnable callback) {
+    TimerHandle h = new TimerHandle(when, timerSeq++, callback);
+    scheduled.add(h);
+    return h;
+  }
+
+  /** {@code loop.call_later}: due at {@code now + delay}, exact in ns. */
+  public TimerHandle callLater(long delay, Runnable callback) {
+    return callAt(time() + delay, callback);
+  }
+
+  /** {@code loop.create_future()}. */
+  public Future createFuture() {
+    return new Future(this);
+  }
+
+  /** {@code loop.stop()}: the current batch finishes, then {@link #runForever} returns. */
+  public void stop() {
+    stopping = true;
+  }
+
+  /** {@code run_forever}: iterate until {@link #stop()}. */
+  public void runForever() {
+    try {
+      while (true) {
+        runOnce();
+        if (stopping) {
+          break;
+        }
+      }
+    } finally {
+      stopping = false;
+    }
+  }
+
+  /**
+   * {@code run_until_complete(future)}: runs until the future is done. As in CPython, the stop
+   * callback goes through the ready queue, so the batch it runs in completes first.
+   */
+  public void runUntilComplete(Future future) {
+    DoneCallback stopper =
+        f -> {
+          if (!f.isCancelled()) {
+            f.exception(); // _run_until_complete_cb retrieves it, as CPython does
+          }
+          stop();
+        };
+    future.addDoneCallback(stopper);
+    try {
+      runForever();
+    } finally {
+      future.removeDoneCallback(stopper);
+    }
+    if (!future.isDone()) {
+      throw new IllegalStateException("Event loop stopped before Future completed.");
+    }
+  }
+
+  /** One iteration, as {@code _run_once}: wait for the first timer if idle, then run one batch. */
+  void runOnce() {
+    while (!scheduled.isEmpty() && scheduled.peek().cancelled) {
+      scheduled.poll();
+    }
+    if (ready.isEmpty() && !stopping) {
+      TimerHandle first = scheduled.peek();
+      if (first == null) {
+        // CPython would block in select() forever; no workflow can get here.
+        throw new IllegalStateException("event loop idle with no timer: it would block forever");
+      }
+      clock.waitUntil(first.when);
+    }
+    long endTime = time() + 1; // _clock_resolution is 1 ns on the reference loop
+    while (!scheduled.isEmpty() && scheduled.peek().when < endTime) {
+      ready.addLast(scheduled.poll());
+    }
+    for (int n = ready.size(); n > 0; n--) {
+      Handle h = ready.pollFirst();
+      if (!h.cancelled) {
+        h.run();
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.aiosim.engine;
+
+/**
+ * A coroutine written as a state machine, with Python's {@code await} semantics built in:
+ * awaiting a done future does not suspend; awaiting a sub-coroutine runs it at once until it
+ * suspends ({@code yield from}); a throw() while suspended raises at the await.
+ *
+ * <p>Subclasses implement {@link #advance}: called on entry and after each await with what the
+ * await produced (a value, or the exception it raised); they answer with {@link #await(Future)},
+ * {@link #await(Coro)}, {@link #yieldNow()} or {@link #done(Object)}, or throw. An await that
+ * completes at once loops here instead of recursing, so a million ready results cannot overflow
+ * the stack.
+ */
+public abstract class Frame implements Coro {
+  /** Internal marker: the await completed synchronously; continue with the pending outcome. */
+  private static final Return CONTINUE = new Return(null);
+
+  private Future waitingOn;
+  private Coro inner;
+  private Object pendingValue;
+  private PyException pendingExc;
+
+  @Override
+  public final Signal resume(PyException exc) {
+    Signal s;
+    if (inner != null) {
+      s = resumeInner(exc);
+    } else {
+      Future f = waitingOn;
+      if (f != null) {
+        waitingOn = null;
+        s = exc == null ? continueWith(f) : advance(null, exc); // __await__: return self.result()
+      } else {
+        s = advance(null, exc);
+      }
+    }
+    while (s == CONTINUE) {
+      Object v = pendingValue;
+      PyException e = pendingExc;
+      pendingValue = null;
+      pendingExc = null;
+      s = advance(v, e);
+    }
+    return s;
+  }
+
+  /** Continues after the last await: {@code exc} non-null means the await raised it. */
+  protected abstract Signal advance(Object value, PyException exc);
+
+  /** {@code await fut}. */
+  protected final Signal await(Future f) {
+    if (!f.isDone()) {
+      waitingOn = f;
+      return f;
+    }
+    return continueWith(f);
+  }
+
+  /** {@code await coro}: runs it now until its first suspension. */
+  protected final Signal await(Coro coro) {
+    inner = coro;
+    return resumeInner(null);
+  }
+
+  /** A bare {@code yield}. */
+  protected final Signal yieldNow() {
+    return Yield.INSTANCE;
+  }
+
+  protected final Signal done(Object value) {
+    return value == null ? Return.NONE : new Return(value);
+  }
+
+  private Signal resumeInner(PyException exc) {
+    Signal s;
+    try {
+      s = inner.resume(exc);
+    } catch (PyException raised) {
+      inner = null;
+      return pending(null, raised);
+    }
+    if (s instanceof Return r) {
+      inner = null;
+      return pending(r.value(), null);
+    }
+    return s;
+  }
+
+  private Signal continueWith(Future f) {
+    try {
+      return pending(f.result(), null);
+    } catch (PyException raised) {
+      return pending(null, raised);
+    }
+  }
+
+  private Signal pending(Object value, PyException exc) {
+    pendingValue = value;
+    pendingExc = exc;
+    return CONTINUE;
+  }
+}

@@ -1,0 +1,178 @@
+package io.aiosim.engine;
+
+import java.util.ArrayList;
+
+/**
+ * Mirrors asyncio/futures.py Future (3.12). Done callbacks always go through the ready queue
+ * ({@code __schedule_callbacks} uses {@code call_soon}); that hop is what orders events at one
+ * instant the way CPython does.
+ */
+public non-sealed class Future implements Coro.Signal {
+  // PENDING -> CANCELLED | FINISHED
+  enum State {
+    PENDING,
+    CANCELLED,
+    FINISHED
+  }
+
+  final EventLoop loop;
+  State state = State.PENDING;
+  private Object result;
+  private PyException exception;
+  String cancelMessage;
+  PyException cancelledExc;
+  boolean logTraceback;
+  // Most futures have exactly one callback (the awaiting task's wakeup): keep it unboxed.
+  private DoneCallback callback0;
+  private ArrayList<DoneCallback> moreCallbacks;
+
+  public Future(EventLoop loop) {
+    this.loop = loop;
+  }
+
+  public boolean isDone() {
+    return state != State.PENDING;
+  }
+
+  public boolean isCancelled() {
+    return state == State.CANCELLED;
+  }
+
+  /** {@code Future.cancel()}; {@code cause} only matters where a cancel is passed on. */
+  public boolean cancel(CancelCause cause) {
+    logTraceback = false;
+    if (state != State.PENDING) {
+      return false;
+    }
+    state = State.CANCELLED;
+    scheduleCallbacks();
+    return true;
+  }
+
+  public void setResult(Object value) {
+    if (state != State.PENDING) {
+      throw new IllegalStateException("InvalidStateError: " + state);
+    }
+    result = value;
+    state = State.FINISHED;
+    scheduleCallbacks();
+  }
+
+  public void setException(PyException exc) {
+    if (state != State.PENDING) {
+      throw new IllegalStateException("InvalidStateError: " + state);
+    }
+    exception = exc;
+    state = State.FINISHED;
+    scheduleCallbacks();
+    logTraceback = true;
+  }
+
+  /** {@code _make_cancelled_error}: the saved CancelledError once, then fresh ones. */
+  PyException makeCancelledError() {
+    if (cancelledExc != null) {
+      PyException exc = cancelledExc;
+      cancelledExc = null;
+      return exc;
+    }
+    return PyException.cancelledError(cancelMessage);
+  }
+
+  /** {@code result()}: the value, or throws the exception (and marks it retrieved). */
+  public Object result() {
+    if (state == State.CANCELLED) {
+      throw makeCancelledError();
+    }
+    if (state != State.FINISHED) {
+      throw new IllegalStateException("InvalidStateError: Result is not ready.");
+    }
+    logTraceback = false;
+    if (exception != null) {
+      throw exception;
+    }
+    return result;
+  }
+
+  /** {@code exception()}: the exception or null (marks it retrieved); throws if cancelled. */
+  public PyException exception() {
+    if (state == State.CANCELLED) {
+      throw makeCancelledError();
+    }
+    if (state != State.FINISHED) {
+      throw new IllegalStateException("InvalidStateError: Exception is not set.");
+    }
+    logTraceback = false;
+    return exception;
+  }
+
+  /** The exception without retrieving it (for the report only). */
+  PyException peekException() {
+    return exception;
+  }
+
+  Object peekResult() {
+    return result;
+  }
+
+  public void addDoneCallback(DoneCallback fn) {
+    if (state != State.PENDING) {
+      loop.callSoon(new CallbackHandle(fn, this));
+    } else if (callback0 == null && moreCallbacks == null) {
+      callback0 = fn;
+    } else {
+      if (moreCallbacks == null) {
+        moreCallbacks = new ArrayList<>(4);
+        moreCallbacks.add(callback0);
+        callback0 = null;
+      }
+      moreCallbacks.add(fn);
+    }
+  }
+
+  /** Removes every registration of {@code fn}; returns how many. */
+  public int removeDoneCallback(DoneCallback fn) {
+    if (callback0 != null) {
+      if (callback0 == fn) {
+        callback0 = null;
+        return 1;
+      }
+      return 0;
+    }
+    if (moreCallbacks == null) {
+      return 0;
+    }
+    int before = moreCallbacks.size();
+    moreCallbacks.removeIf(cb -> cb == fn);
+    return before - moreCallbacks.size();
+  }
+
+  private void scheduleCallbacks() {
+    if (callback0 != null) {
+      DoneCallback cb = callback0;
+      callback0 = null;
+      loop.callSoon(new CallbackHandle(cb, this));
+    } else if (moreCallbacks != null) {
+      ArrayList<DoneCallback> cbs = moreCallbacks;
+      moreCallbacks = null;
+      for (DoneCallback cb : cbs) {
+        loop.callSoon(new CallbackHandle(cb, this));
+      }
+    }
+  }
+
+  /** A done callback in the ready queue. */
+  private static final class CallbackHandle extends Handle {
+    private final DoneCallback fn;
+    private final Future future;
+
+    CallbackHandle(DoneCallback fn, Future future) {
+      this.fn = fn;
+      this.future = future;
+    }
+
+    @Override
+    void run() {
+      fn.onDone(future);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.aiosim.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mirrors asyncio/tasks.py gather() and _GatheringFuture (3.12). Without return_exceptions the
+ * first error (or a child's cancellation) finishes the outer future at once and the other
+ * children keep running: gather never cancels its siblings.
+ */
+public final class GatheringFuture extends Future {
+  private final List<Task> children;
+  private final boolean returnExceptions;
+  private boolean cancelRequested;
+  private int nfinished;
+
+  /** {@code gather(*children, return_exceptions=...)} over tasks that are not done yet. */
+  public GatheringFuture(EventLoop loop, List<Task> children, boolean returnExceptions) {
+    super(loop);
+    this.children = children;
+    this.returnExceptions = returnExceptions;
+    DoneCallback cb = this::onChildDone;
+    for (Task child : children) {
+      if (child.isDone()) {
+        throw new IllegalStateException("gather over a finished task: " + child);
+      }
+      child.addDoneCallback(cb);
+    }
+  }
+
+  /** Cancels every child; like Task.cancel(), the outer future is not marked cancelled here. */
+  @Override
+  public boolean cancel(CancelCause cause) {
+    if (isDone()) {
+      return false;
+    }
+    boolean ret = false;
+    for (Task child : children) {
+      if (child.cancel(cause)) {
+        ret = true;
+      }
+    }
+    if (ret) {
+      cancelRequested = true;
+    }
+    return ret;
+  }
+
+  private void onChildDone(Future fut) {
+    nfinished++;
+    if (isDone()) {
+      if (!fut.isCancelled()) {
+        fut.exception();
+      }
+      return;
+    }
+    if (!returnExceptions) {
+      if (fut.isCancelled()) {
+        setException(fut.makeCancelledError());
+        return;
+      }
+      PyException exc = fut.exception();
+      if (exc != null) {
+        setException(exc);
+        return;
+      }
+    }
+    if (nfinished == children.size()) {
+      List<Object> results = new ArrayList<>(children.size());
+      for (Task child : children) {
+        if (child.isCancelled()) {
+          // A new CancelledError with the cancel message, not the child's own (SPEC 2).
+          results.add(PyException.cancelledError(child.cancelMessage).toErrorValue());
+        } else {
+          PyException exc = child.exception();
+          results.add(exc != null ? exc.toErrorValue() : child.result());
+        }
+      }
+      if (cancelRequested) {
+        setException(fut.makeCancelledError()); // CPython uses the last finished child here
+      } else {
+        setResult(results);
+      }
+    }
+  }
+}
