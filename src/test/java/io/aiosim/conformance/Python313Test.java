@@ -29,6 +29,9 @@ class Python313Test {
       StringBuilder details = new StringBuilder();
       List<Path> corpus = ConformanceTest.workflowFiles().stream().filter(p -> p.startsWith(ConformanceTest.CORPUS)).toList();
       for (Path file : corpus) {
+        if (!Files.exists(Workflows.golden(file))) {
+          continue; // ConformanceTest reports the missing golden
+        }
         String report = python.run(file.getFileName().toString(), PythonExporter.export(Workflows.load(file)));
         String golden = Files.readString(Workflows.golden(file));
         if (!report.equals(golden)) {
