@@ -1,0 +1,15 @@
+package io.aiosim.conformance;
+
+import io.aiosim.dsl.Workflow;
+import io.aiosim.engine.ClockKind;
+import io.aiosim.engine.Simulation;
+import io.aiosim.report.ReportWriter;
+
+/** The runner's side of a differential test: the engine's report on the virtual clock. */
+final class Runner {
+  private Runner() {}
+
+  static String report(Workflow wf) {
+    return ReportWriter.toJson(Simulation.run(wf, ClockKind.VIRTUAL));
+  }
+}
