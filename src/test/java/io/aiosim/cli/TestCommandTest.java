@@ -26,8 +26,8 @@ class TestCommandTest {
   }
 
   @Test
-  void theRepositoryWorkflowsPass() {
-    Cli r = Cli.run("test", "workflows");
+  void theSeedWorkflowsPass() {
+    Cli r = Cli.run("test", "workflows/seed");
     assertThat(r.status()).as(r.out()).isZero();
     assertThat(r.out()).endsWith("18 passed, 0 failed\n");
   }
