@@ -1,5 +1,6 @@
 package io.aiosim.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +35,13 @@ public final class Main implements Runnable {
 
   /** Runs the tool with injected streams; returns the exit status. Tests call this. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, System.in, out, err);
+  }
+
+  /** As above, with standard input injected too ({@code run -}). */
+  public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(out, err);
+    ((RunCommand) cl.getSubcommands().get("run").getCommand()).stdin = in;
     return cl.execute(args);
   }
 

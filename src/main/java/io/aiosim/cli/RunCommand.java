@@ -1,13 +1,242 @@
 package io.aiosim.cli;
 
+import io.aiosim.Aiosim;
+import io.aiosim.dsl.Diagnostic;
+import io.aiosim.dsl.Workflow;
+import io.aiosim.dsl.WorkflowReader;
+import io.aiosim.engine.ClockKind;
+import io.aiosim.golden.AtomicWrite;
+import io.aiosim.golden.Progress;
+import io.aiosim.golden.WorkflowFiles;
+import io.aiosim.report.ReportWriter;
+import io.aiosim.report.RunResult;
+import io.aiosim.report.TextView;
+import io.aiosim.report.TimelineView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code aiosim run}. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs workflows and prints their reports.")
+/**
+ * {@code aiosim run}: every input is read and checked first; if any is invalid, all the
+ * problems go to standard error and nothing runs (SPEC 7). Then each workflow runs and its
+ * report is printed (or written under {@code --out}) in argument order, also with {@code --jobs}.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Runs workflows and prints their reports.",
+    footerHeading = "%nExit status:%n",
+    footer = {"  0  ok", "  2  invalid input (nothing was run)", "  3  internal error"})
 final class RunCommand implements Callable<Integer> {
+  /** Output formats, spelt as on the command line. */
+  enum Format {
+    json,
+    jsonl,
+    text,
+    timeline
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Standard input for {@code -}; {@link Main} injects it. */
+  InputStream stdin = System.in;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "Workflow files, folders (searched recursively for *.yaml, *.yml), or - for standard input.")
+  List<String> inputs;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), jsonl (one report per line), text (a transcript) or timeline (a chart).")
+  Format format = Format.json;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write one report per workflow under DIR, mirroring the paths below each argument folder.")
+  Path outDir;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Run N workflows at once (default 1); the output order stays the argument order.")
+  int jobs = 1;
+
+  @Option(names = "--clock", paramLabel = "CLOCK", description = "virtual (default: time jumps, same report every run) or real (sleeps for real).")
+  String clock = "virtual";
+
+  @Option(names = "--ascii", description = "Draw the timeline with ASCII characters only.")
+  boolean ascii;
+
+  /** One input, read and checked. */
+  private record Input(String label, Path relative, Workflow workflow) {}
+
   @Override
-  public Integer call() {
-    throw new IllegalStateException("run: not built yet");
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ClockKind clockKind;
+    switch (clock) {
+      case "virtual" -> clockKind = ClockKind.VIRTUAL;
+      case "real" -> clockKind = ClockKind.REAL;
+      default -> {
+        err.println("aiosim run: --clock: expected virtual or real, got " + clock);
+        return ExitCode.INVALID_INPUT.code();
+      }
+    }
+    if (jobs < 1) {
+      err.println("aiosim run: --jobs: expected a number of at least 1, got " + jobs);
+      return ExitCode.INVALID_INPUT.code();
+    }
+    List<Input> runs = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (String arg : inputs) {
+      if (arg.equals("-")) {
+        String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", text);
+        if (loaded.workflow() == null) {
+          loaded.diagnostics().forEach(d -> problems.add(d.render(text)));
+        } else {
+          runs.add(new Input("<stdin>", Path.of("stdin.yaml"), loaded.workflow()));
+        }
+        continue;
+      }
+      WorkflowFiles.Found found = WorkflowFiles.find(List.of(Path.of(arg)));
+      problems.addAll(found.problems());
+      for (WorkflowFiles.Source s : found.sources()) {
+        WorkflowReader.Loaded loaded = WorkflowReader.read(s.file());
+        if (loaded.workflow() == null) {
+          List<Diagnostic> d = loaded.diagnostics();
+          problems.addAll(Aiosim.render(d, s.file()));
+        } else {
+          runs.add(new Input(s.file().toString(), s.relative(), loaded.workflow()));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.forEach(err::println);
+      err.flush();
+      return ExitCode.INVALID_INPUT.code();
+    }
+    Progress progress = Progress.forTerminal(err, runs.size());
+    if (jobs == 1) {
+      for (int i = 0; i < runs.size(); i++) {
+        Input in = runs.get(i);
+        separate(i, out);
+        emit(in, run(in, clockKind), out);
+        progress.step(in.label());
+      }
+    } else {
+      parallel(runs, clockKind, out, progress);
+    }
+    progress.clear();
+    out.flush();
+    return ExitCode.OK.code();
+  }
+
+  /** Runs ahead on a pool but prints strictly in order; at most 2 * jobs reports wait in memory. */
+  private void parallel(List<Input> runs, ClockKind clockKind, PrintWriter out, Progress progress) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
+      Deque<Future<String>> window = new ArrayDeque<>();
+      int next = 0;
+      int printed = 0;
+      while (next < runs.size() || !window.isEmpty()) {
+        while (next < runs.size() && window.size() < 2 * jobs) {
+          Input in = runs.get(next++);
+          window.add(
+              pool.submit(
+                  () -> {
+                    StringWriter sw = new StringWriter();
+                    try (PrintWriter pw = new PrintWriter(sw)) {
+                      emit(in, run(in, clockKind), pw);
+                    }
+                    progress.step(in.label());
+                    return sw.toString();
+                  }));
+        }
+        String text = await(window.removeFirst());
+        if (!text.isEmpty()) {
+          progress.clear();
+          separate(printed++, out);
+          out.print(text);
+          out.flush();
+        }
+      }
+    }
+  }
+
+  /** Transcripts and charts on one output are set apart by a blank line; JSON needs nothing. */
+  private void separate(int index, PrintWriter out) {
+    if (index > 0 && outDir == null && (format == Format.text || format == Format.timeline)) {
+      out.println();
+    }
+  }
+
+  private static String await(Future<String> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static RunResult run(Input in, ClockKind clockKind) {
+    try {
+      return Aiosim.run(in.workflow(), clockKind);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new IllegalStateException("while running " + in.label() + ": " + e, e);
+    }
+  }
+
+  /** The report in the chosen format, to {@code out} or to its file under {@code --out}. */
+  private void emit(Input in, RunResult r, PrintWriter out) {
+    if (outDir == null) {
+      render(r, out);
+      return;
+    }
+    StringWriter sw = new StringWriter();
+    try (PrintWriter pw = new PrintWriter(sw)) {
+      render(r, pw);
+    }
+    try {
+      AtomicWrite.replace(outDir.resolve(outputName(in.relative())), sw.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void render(RunResult r, PrintWriter out) {
+    switch (format) {
+      case json -> ReportWriter.write(r, out);
+      case jsonl -> ReportWriter.writeLine(r, out);
+      case text -> TextView.write(r, out);
+      case timeline -> TimelineView.write(r, out, TimelineView.columns(System.getenv("COLUMNS")), ascii);
+    }
+    out.flush();
+  }
+
+  /** {@code topic/x.yaml} to {@code topic/x.json} (or .jsonl, .txt). */
+  private Path outputName(Path relative) {
+    String name = relative.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String ext =
+        switch (format) {
+          case json -> ".json";
+          case jsonl -> ".jsonl";
+          case text, timeline -> ".txt";
+        };
+    return relative.resolveSibling(stem + ext);
   }
 }

@@ -7,6 +7,8 @@ import io.aiosim.dsl.YamlNode.Seq;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,10 @@ final class ReadContext {
   final Limits limits;
   SplitMix64 rng = new SplitMix64(0);
   final Map<String, Position> names = new HashMap<>();
+  /** "mapping position + key" of keys that an unknown key was taken for (no "missing" then). */
+  private final Set<String> suggested = new HashSet<>();
+  /** Set when tasks nest deeper than the limit: the schema validator is then not run. */
+  boolean tooDeep;
 
   ReadContext(Diagnostics diags, Limits limits) {
     this.diags = diags;
@@ -50,6 +56,8 @@ final class ReadContext {
 
   void unknownKey(Entry e, String what, List<String> allowed) {
     String hint = DidYouMean.hint(e.key(), allowed);
+    String meant = DidYouMean.suggest(e.key(), allowed);
+    if (meant != null) suggested.add(e.keyPos() + " " + meant);
     error(
         e.keyPos(),
         "unknown key '"
@@ -62,8 +70,18 @@ final class ReadContext {
   /** A required key's value, or null after a "missing key" diagnostic at the mapping. */
   YamlNode required(Mapping m, String key, String what, String expected) {
     YamlNode v = m.get(key);
-    if (v == null) error(m.pos(), "missing key '" + key + "' in " + what + " (expected " + expected + ")");
+    if (v == null && !misspelt(m, key)) {
+      error(m.pos(), "missing key '" + key + "' in " + what + " (expected " + expected + ")");
+    }
     return v;
+  }
+
+  /** Whether an unknown key of {@code m} was already reported as a misspelling of {@code key}. */
+  private boolean misspelt(Mapping m, String key) {
+    for (Entry e : m.entries().values()) {
+      if (suggested.contains(e.keyPos() + " " + key)) return true;
+    }
+    return false;
   }
 
   /** A string with {@code {i}} replaced; null after a diagnostic. */
@@ -126,12 +144,14 @@ final class ReadContext {
         Double b = seconds(s.items().get(1), "uniform", "a number of seconds >= 0");
         if (a == null || b == null) return 0;
         if (a > b) {
-          error(s.pos(), "uniform: expected [low, high] with low <= high, got [" + a + ", " + b + "]");
+          error(s.pos(), "uniform: expected [low, high] with low <= high, got ["
+              + ((Scalar) s.items().get(0)).text() + ", " + ((Scalar) s.items().get(1)).text() + "]");
           return 0;
         }
         return Values.secondsToNs(rng.uniform(a, b));
       }
-      error(range.pos(), "uniform: expected a list [low, high] of two numbers of seconds, got " + YamlNode.describe(range));
+      String got = range instanceof Seq s ? "a list of " + s.items().size() + (s.items().size() == 1 ? " item" : " items") : YamlNode.describe(range);
+      error(range.pos(), "uniform: expected a list [low, high] of two numbers of seconds, got " + got);
       return 0;
     }
     if (node instanceof Mapping m) {

@@ -68,6 +68,10 @@ final class StrategyReader {
   }
 
   private StrategySpec strategy(YamlNode node, int i, List<Scalar> awaitNodes) {
+    if (node instanceof Scalar s && s.value() instanceof String k && KINDS.contains(k)) {
+      cx.error(node.pos(), "strategy: expected a mapping, got the string \"" + k + "\"; write {kind: " + k + "}");
+      return null;
+    }
     Mapping m = cx.mapping(node, "strategy", "a strategy", KEYS);
     if (m == null) return null;
     YamlNode kindNode = cx.required(m, "kind", "strategy", String.join(" | ", KINDS));

@@ -62,6 +62,7 @@ final class TaskReader {
     Mapping m = cx.mapping(node, key, "a task", TASK_KEYS);
     if (m == null) return;
     if (depth > cx.limits.maxNesting()) {
+      cx.tooDeep = true;
       cx.error(m.pos(), "tasks nested deeper than " + cx.limits.maxNesting() + " levels (groups and spawns)");
       return;
     }
@@ -81,16 +82,9 @@ final class TaskReader {
 
   /** A valid count (an integer from 1 to the limit), or 0 after a diagnostic. */
   long count(YamlNode node) {
-    if (node instanceof Scalar s && s.value() instanceof Long l && l >= 1) {
-      if (l > cx.limits.maxTasks()) {
-        cx.error(node.pos(), "count: " + l + " is more than the limit of " + cx.limits.maxTasks() + " tasks");
-        return 0;
-      }
+    // Counts over the limit never get here: the total is checked first (see total).
+    if (node instanceof Scalar s && s.value() instanceof Long l && l >= 1 && l <= cx.limits.maxTasks()) {
       return l;
-    }
-    if (node instanceof Scalar s && s.value() instanceof java.math.BigInteger) {
-      cx.error(node.pos(), "count: " + YamlNode.abbreviate(s.text()) + " is more than the limit of " + cx.limits.maxTasks() + " tasks");
-      return 0;
     }
     cx.error(node.pos(), "count: expected an integer >= 1, got " + YamlNode.describe(node));
     return 0;
@@ -255,7 +249,7 @@ final class TaskReader {
   }
 
   private OnCancel onCancel(YamlNode node, int i, int depth) {
-    Mapping m = cx.mapping(node, "on_cancel", "on_cancel", ON_CANCEL_KEYS);
+    Mapping m = cx.mapping(node, "on_cancel", "an on_cancel block", ON_CANCEL_KEYS);
     if (m == null) return null;
     YamlNode stepsNode = m.get("steps");
     List<Step> steps = stepsNode == null ? List.of() : steps(stepsNode, i, depth);
@@ -286,9 +280,9 @@ final class TaskReader {
   }
 
   After after(YamlNode node) {
-    Mapping m = cx.mapping(node, "after", "after", AFTER_KEYS);
+    Mapping m = cx.mapping(node, "after", "an after block {sleep: seconds}", AFTER_KEYS);
     if (m == null) return null;
-    YamlNode sleep = cx.required(m, "sleep", "after", "sleep: seconds");
+    YamlNode sleep = cx.required(m, "sleep", "an after block", "sleep: seconds");
     return new After(sleep == null ? 0 : cx.delay(sleep, "sleep"));
   }
 
@@ -296,17 +290,24 @@ final class TaskReader {
    * How many tasks {@code node} (a task list) defines once every count is expanded, saturating;
    * computed on the raw tree so that a huge product of counts is refused before it is built.
    */
-  static long total(YamlNode node, int depth) {
-    if (!(node instanceof Seq seq) || depth > 200) return 0;
+  long total(YamlNode node, int depth) {
+    if (!(node instanceof Seq seq) || depth > cx.limits.maxNesting() + 1) return 0;
     long sum = 0;
     for (YamlNode item : seq.items()) sum = add(sum, totalOfTask(item, depth));
     return sum;
   }
 
-  private static long totalOfTask(YamlNode node, int depth) {
+  private long totalOfTask(YamlNode node, int depth) {
     if (!(node instanceof Mapping m)) return 0;
-    long n = m.get("count") instanceof Scalar s && s.value() instanceof Long l && l >= 1 ? l
-        : m.get("count") instanceof Scalar s && s.value() instanceof java.math.BigInteger ? Long.MAX_VALUE : 1;
+    long n = 1;
+    if (m.get("count") instanceof Scalar s && s.value() instanceof Number number && !(s.value() instanceof Double)) {
+      boolean big = !(number instanceof Long l) || l > cx.limits.maxTasks();
+      if (big) {
+        cx.error(s.pos(), "count: " + YamlNode.abbreviate(s.text()) + " is more than the limit of " + cx.limits.maxTasks() + " tasks");
+        return Long.MAX_VALUE;
+      }
+      n = Math.max(1, number.longValue());
+    }
     long inner = 1;
     inner = add(inner, spawns(m.get("steps"), depth));
     if (m.get("on_cancel") instanceof Mapping oc) inner = add(inner, spawns(oc.get("steps"), depth));
@@ -314,7 +315,7 @@ final class TaskReader {
     return n > 0 && inner > Long.MAX_VALUE / n ? Long.MAX_VALUE : n * inner;
   }
 
-  private static long spawns(YamlNode steps, int depth) {
+  private long spawns(YamlNode steps, int depth) {
     if (!(steps instanceof Seq seq)) return 0;
     long sum = 0;
     for (YamlNode step : seq.items()) {

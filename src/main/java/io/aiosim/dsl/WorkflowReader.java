@@ -12,8 +12,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A workflow file to a {@link Workflow} (SPEC 1-4), or to every problem in it, each with its
@@ -68,6 +75,11 @@ public final class WorkflowReader {
   }
 
   public static Loaded read(String fileLabel, String text, Limits limits) {
+    return read(fileLabel, text, limits, new ArrayList<>());
+  }
+
+  /** As {@link #read(String, String, Limits)}; also collects the problems only the schema saw. */
+  static Loaded read(String fileLabel, String text, Limits limits, List<Diagnostic> schemaOnly) {
     long bytes = utf8Length(text);
     if (bytes > limits.maxFileBytes()) return failure(fileLabel, tooLarge(bytes, limits));
     if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -76,7 +88,9 @@ public final class WorkflowReader {
     diags.addAll(yaml.diagnostics());
     Workflow wf = null;
     if (yaml.root() instanceof Mapping root) {
-      wf = workflow(root, defaultName(fileLabel), new ReadContext(diags, limits));
+      ReadContext cx = new ReadContext(diags, limits);
+      wf = workflow(root, defaultName(fileLabel), cx);
+      if (!cx.tooDeep) schemaCheck(root, diags, schemaOnly);
     } else if (yaml.root() != null) {
       diags.add(
           yaml.root().pos(),
@@ -84,6 +98,52 @@ public final class WorkflowReader {
               + YamlNode.describe(yaml.root()));
     }
     return diags.isEmpty() ? new Loaded(wf, List.of()) : new Loaded(null, diags.toList());
+  }
+
+  /**
+   * Adds the schema's errors that the reader's own checks did not already report at the same
+   * node, below it, or beside it in the same mapping or list (a conflict between two keys is
+   * one problem, which the reader reports at one of them): those say the same thing, less
+   * precisely.
+   */
+  private static void schemaCheck(Mapping root, Diagnostics diags, List<Diagnostic> schemaOnly) {
+    List<SchemaValidator.Found> found = SchemaValidator.validate(root);
+    if (found.isEmpty()) return;
+    Set<Position> reported = new HashSet<>();
+    for (Diagnostic d : diags.toList()) reported.add(d.position());
+    for (SchemaValidator.Found f : found) {
+      boolean covered =
+          (f.entry() != null && reported.contains(f.entry().keyPos()))
+              || reported.contains(f.pos())
+              || reachesAny(f.parent() != null ? f.parent() : f.node(), reported);
+      if (!covered) {
+        Diagnostic d = new Diagnostic(f.pos(), f.message());
+        diags.add(d);
+        schemaOnly.add(d);
+      }
+    }
+  }
+
+  /** Whether a node or key at or below {@code node} is at one of {@code positions}. */
+  private static boolean reachesAny(YamlNode node, Set<Position> positions) {
+    Set<YamlNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<YamlNode> todo = new ArrayDeque<>(List.of(node));
+    while (!todo.isEmpty()) {
+      YamlNode n = todo.pop();
+      if (!seen.add(n)) continue;
+      if (positions.contains(n.pos())) return true;
+      switch (n) {
+        case Mapping m -> {
+          for (YamlNode.Entry e : m.entries().values()) {
+            if (positions.contains(e.keyPos())) return true;
+            todo.push(e.value());
+          }
+        }
+        case YamlNode.Seq sq -> sq.items().forEach(todo::push);
+        case Scalar sc -> {}
+      }
+    }
+    return false;
   }
 
   private static Workflow workflow(Mapping root, String defaultName, ReadContext cx) {
@@ -101,20 +161,22 @@ public final class WorkflowReader {
     YamlNode expectNode = root.get("expect");
     Map<String, Object> expect = null;
     if (expectNode != null) {
+      new ExpectReader(cx).check(expectNode);
       if (cx.value(expectNode, -1) instanceof Map<?, ?> m) {
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) m;
         expect = typed;
-      } else {
-        cx.error(expectNode.pos(), "expect: expected a mapping (outcome, tasks, events, warnings), got " + YamlNode.describe(expectNode));
       }
     }
     YamlNode strategy = cx.required(root, "strategy", "the workflow", "strategy: {kind: ...}");
     YamlNode tasksNode = cx.required(root, "tasks", "the workflow", "a list of tasks");
     TaskReader tasks = new TaskReader(cx);
     if (tasksNode != null) {
-      long total = TaskReader.total(tasksNode, 0);
-      if (total > cx.limits.maxTasks()) {
+      int before = cx.diags.size();
+      long total = tasks.total(tasksNode, 0);
+      if (cx.diags.size() > before) {
+        tasksNode = null; // a count over the limit, already reported
+      } else if (total > cx.limits.maxTasks()) {
         cx.error(
             root.entry("tasks").keyPos(),
             "tasks: " + (total == Long.MAX_VALUE ? "more than 2^63" : Long.toString(total))

@@ -213,7 +213,7 @@ final class YamlLoader {
     Optional<String> tag = cs.getTag();
     if (tag.isEmpty() || tag.get().equals("!")) return;
     String want = cs.getEventId() == Event.ID.MappingStart ? CORE + "map" : CORE + "seq";
-    if (!tag.get().equals(want)) diagnostics.add(new Diagnostic(pos, "unsupported YAML tag " + tag.get()));
+    if (!tag.get().equals(want)) diagnostics.add(new Diagnostic(pos, "unsupported YAML tag " + shortTag(tag.get())));
   }
 
   private Scalar scalar(ScalarEvent se, Position pos) {
@@ -246,13 +246,17 @@ final class YamlLoader {
           return new Scalar(r, v, pos);
         }
         default -> {
-          diagnostics.add(new Diagnostic(pos, "unsupported YAML tag " + t));
+          diagnostics.add(new Diagnostic(pos, "unsupported YAML tag " + shortTag(t)));
           return new Scalar(v, v, pos);
         }
       }
     }
     if (!se.isPlain() || tag.isPresent()) return new Scalar(v, v, pos);
     return new Scalar(resolve(v, pos), v, pos);
+  }
+
+  private static String shortTag(String tag) {
+    return tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag;
   }
 
   /** The YAML 1.2 core schema (yaml.org/spec/1.2.2 10.3.2) for a plain scalar. */

@@ -1,0 +1,69 @@
+package io.aiosim.golden;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Replaces a file so that a reader (or a process killed half way) only ever sees the old bytes
+ * or the new ones: write a temporary file in the same directory, flush it to disk, then rename
+ * it over the target, which POSIX makes atomic within one file system. Leftover temporaries of
+ * a killed run are named {@code .NAME.*.tmp} and never taken for workflows or goldens.
+ */
+public final class AtomicWrite {
+  private AtomicWrite() {}
+
+  /** Writes {@code text} (UTF-8) to {@code target}, replacing it atomically. */
+  public static void replace(Path target, String text) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    try {
+      keepPermissions(target, tmp);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          ch.write(bytes);
+        }
+        ch.force(true);
+      }
+      move(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Temporary files are created owner-only; a golden must stay readable like any source file. */
+  private static void keepPermissions(Path target, Path tmp) throws IOException {
+    try {
+      Files.setPosixFilePermissions(
+          tmp,
+          Files.exists(target)
+              ? Files.getPosixFilePermissions(target)
+              : PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its defaults apply.
+    }
+  }
+
+  /** Renames {@code from} over {@code to} atomically (both in one directory). */
+  public static void move(Path from, Path to) throws IOException {
+    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    syncDirectory(to.toAbsolutePath().getParent());
+  }
+
+  /** Makes the rename itself durable; some platforms cannot open a directory, which is harmless. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Best effort: the rename is atomic either way; only its durability on power loss is at stake.
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.aiosim.golden;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Compares a golden report with a fresh one. Goldens are byte-exact: equal trees with different
+ * bytes are a failure too ("layout differs"), since the report's layout is part of the contract
+ * (SPEC section 6). The explanation names each difference by JSON path and, when the events
+ * differ, prints both timelines side by side.
+ */
+public final class GoldenCompare {
+  /** At most this many path differences are listed; the rest are counted. */
+  static final int MAX_DIFFERENCES = 25;
+
+  private GoldenCompare() {}
+
+  /** Lines explaining how {@code actual} differs from {@code golden}; empty when identical. */
+  public static List<String> explain(String golden, String actual) {
+    List<String> out = new ArrayList<>();
+    if (golden.equals(actual)) {
+      return out;
+    }
+    JsonNode expected;
+    switch (JsonTree.parse(golden)) {
+      case JsonNode n -> expected = n;
+      case JsonTree.Broken b -> {
+        out.add("golden is not valid JSON: " + b.message());
+        return out;
+      }
+      default -> throw new IllegalStateException();
+    }
+    JsonNode got = JsonTree.parseOwn(actual);
+    List<JsonDiff.Difference> diffs = JsonDiff.of(expected, got);
+    if (diffs.isEmpty()) {
+      out.addAll(layout(golden, actual));
+      return out;
+    }
+    for (int i = 0; i < diffs.size() && i < MAX_DIFFERENCES; i++) {
+      out.add(diffs.get(i).toString());
+    }
+    if (diffs.size() > MAX_DIFFERENCES) {
+      out.add("... and " + (diffs.size() - MAX_DIFFERENCES) + " more differences");
+    }
+    if (diffs.stream().anyMatch(d -> d.path().startsWith("$.events"))) {
+      List<String> timelines = EventTimeline.sideBySide(expected.get("events"), got.get("events"));
+      if (!timelines.isEmpty()) {
+        out.add("events:");
+        timelines.forEach(l -> out.add("  " + l));
+      }
+    }
+    return out;
+  }
+
+  /** Same data, other bytes: show the first line where they part. */
+  private static List<String> layout(String golden, String actual) {
+    if (golden.stripTrailing().equals(actual.stripTrailing())) {
+      return List.of(
+          "layout differs (same data, other bytes) at the end: the golden ends with "
+              + ending(golden) + ", the report with " + ending(actual));
+    }
+    String[] g = golden.split("\n", -1);
+    String[] a = actual.split("\n", -1);
+    int line = 0;
+    while (line < g.length && line < a.length && g[line].equals(a[line])) {
+      line++;
+    }
+    List<String> out = new ArrayList<>();
+    out.add("layout differs (same data, other bytes) from line " + (line + 1) + ":");
+    out.add("  expected: " + (line < g.length ? visible(g[line]) : "end of file"));
+    out.add("  got:      " + (line < a.length ? visible(a[line]) : "end of file"));
+    return out;
+  }
+
+  private static String ending(String text) {
+    String tail = text.substring(text.stripTrailing().length());
+    return tail.isEmpty() ? "no newline" : JsonTree.compact(JsonNodeFactory.instance.stringNode(tail));
+  }
+
+  /** Makes trailing blanks and carriage returns visible, the usual layout culprits. */
+  private static String visible(String s) {
+    String shown = s.replace("\r", "\\r").replace("\t", "\\t");
+    int end = shown.length();
+    while (end > 0 && shown.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return shown.substring(0, end) + "·".repeat(shown.length() - end);
+  }
+}

@@ -1,0 +1,451 @@
+# ---------------------------------------------------------------------------------------------
+# aiosim prelude: the reference loop of SPEC section 5 and the instrumentation that prints the
+# report of SPEC section 6. Plain CPython 3.12 asyncio decides everything; this part only
+#   * keeps time in integer nanoseconds and jumps the clock instead of sleeping,
+#   * orders timers due at the same instant in the order they were set,
+#   * walks in creation order the two sets CPython walks (SPEC 2: its order is arbitrary there),
+#   * records what happens, and prints it.
+# The workflow itself follows the prelude; read that part to learn the asyncio code.
+# ---------------------------------------------------------------------------------------------
+import asyncio
+import builtins
+import collections.abc
+import gc
+import heapq
+import itertools
+import json
+import selectors
+import sys
+import traceback
+from asyncio import events, runners, taskgroups, timeouts
+
+
+class _SeqTimerHandle(events.TimerHandle):
+    """A TimerHandle ordered by (when, seq): ties fire in the order they were set (SPEC 5)."""
+
+    __slots__ = ("_seq",)
+
+    def __init__(self, when, callback, args, loop, context, seq):
+        super().__init__(when, callback, args, loop, context)
+        self._seq = seq
+
+    def _key(self):
+        return (self._when, self._seq)
+
+    def __lt__(self, other):
+        return self._key() < other._key()
+
+    def __le__(self, other):
+        return self._key() <= other._key()
+
+    def __gt__(self, other):
+        return self._key() > other._key()
+
+    def __ge__(self, other):
+        return self._key() >= other._key()
+
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return hash(self._key())
+
+
+class _JumpSelector(selectors.DefaultSelector):
+    """Never blocks: where _run_once would wait for the first timer, the clock jumps to it.
+
+    _run_once caps its select timeout at MAXIMUM_SELECT_TIMEOUT (86400, meant as seconds, here
+    ns), so the jump goes to the first timer's own `when`, not to now + timeout."""
+
+    loop = None
+
+    def select(self, timeout=None):
+        if timeout is None:
+            raise builtins.RuntimeError("deadlock: nothing is ready and no timer is set")
+        if timeout > 0:
+            scheduled = self.loop._scheduled
+            # _run_once has just dropped cancelled timers from the head of the heap.
+            first = min((h for h in scheduled if not h._cancelled), default=None) \
+                if scheduled[0]._cancelled else scheduled[0]
+            self.loop._now = builtins.max(self.loop._now, first._when)
+        return super().select(0)
+
+
+class ReferenceLoop(asyncio.SelectorEventLoop):
+    """SPEC 5: time() is an int of ns, timers tie-break on a sequence number, the clock jumps."""
+
+    def __init__(self):
+        selector = _JumpSelector()
+        super().__init__(selector)
+        selector.loop = self
+        self._now = 0
+        self._clock_resolution = 1  # _run_once: a timer is due when when < now + 1
+        self._timer_seq = itertools.count()
+        self.set_task_factory(lambda loop, coro, **kw: Task(coro, loop=loop, **kw))
+        self.set_exception_handler(lambda loop, context: _REPORT.warning(context))
+        _REPORT.loop = self
+
+    def time(self):
+        return self._now
+
+    def call_at(self, when, callback, *args, context=None):
+        # base_events.BaseEventLoop.call_at, with the sequence number added.
+        if when is None:
+            raise builtins.TypeError("when cannot be None")
+        self._check_closed()
+        timer = _SeqTimerHandle(when, callback, args, self, context, next(self._timer_seq))
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+
+class _CreationOrderSet:
+    """The part of set() that TaskGroup uses, iterating in insertion (= creation) order."""
+
+    def __init__(self):
+        self._items = {}
+
+    def add(self, item):
+        self._items[item] = None
+
+    def discard(self, item):
+        self._items.pop(item, None)
+
+    def __contains__(self, item):
+        return item in self._items
+
+    def __len__(self):
+        return builtins.len(self._items)
+
+    def __iter__(self):
+        return iter(self._items)
+
+
+# CPython walks a set in TaskGroup._abort (its _tasks) and in runners._cancel_all_tasks
+# (tasks.all_tasks()): both are made to walk in creation order (SPEC 2), nothing else changes.
+_taskgroup_init = taskgroups.TaskGroup.__init__
+
+
+def _ordered_taskgroup_init(self):
+    _taskgroup_init(self)
+    self._tasks = _CreationOrderSet()
+
+
+taskgroups.TaskGroup.__init__ = _ordered_taskgroup_init
+_all_tasks = asyncio.tasks.all_tasks
+asyncio.tasks.all_tasks = lambda loop=None: sorted(_all_tasks(loop), key=lambda t: t._index)
+
+
+# --- instrumentation --------------------------------------------------------------------------
+
+class _Rec:
+    """What the report says about one workflow task."""
+
+    def __init__(self, name):
+        self.name = name
+        self.parent = None
+        self.state = "pending"
+        self.end = None  # encoded result or error
+        self.started_at = None
+        self.finished_at = None
+
+
+def _is(code, module, name):
+    return code.co_name == name and code.co_filename == module.__file__
+
+
+def _cause_of_cancel(frame, task):
+    """Who calls Task.cancel(), as a cause of SPEC 6 plus the request's source object."""
+    if _PASSING_ON:  # a cancelled task passes its cancel on to what it awaits
+        return ("timeout" if _PASSING_ON[-1] == "timeout" else "parent"), None
+    code = frame.f_code
+    if _is(code, timeouts, "_on_timeout"):
+        return "timeout", frame.f_locals["self"]
+    if _is(code, taskgroups, "_on_task_done"):  # self._parent_task.cancel()
+        return "strategy", frame.f_locals["self"]
+    if _is(code, taskgroups, "_abort"):
+        if _is(frame.f_back.f_code, taskgroups, "_on_task_done"):
+            return "strategy", None  # a child failed
+        last = frame.f_locals["self"]._parent_task._last_cause  # CancelledError reached it
+        return ("timeout" if last == "timeout" else "parent"), None
+    if _is(code, taskgroups, "__aexit__"):  # 3.13: uncancel() then cancel() the parent again
+        return task._uncancelled.pop()
+    if _is(code, runners, "_cancel_all_tasks"):
+        return "shutdown", None
+    if frame.f_globals is globals():  # the workflow's own cancel() calls
+        return "strategy", None
+    raise builtins.RuntimeError(f"unexpected cancel() from {code.co_qualname}")
+
+
+_PASSING_ON = []  # causes of the Task.cancel() calls in progress, innermost last
+_INDEX = itertools.count()
+
+
+class Task(asyncio.Task):
+    """asyncio.Task recording cancel requests (SPEC 6 cancelled_by) and creation order.
+
+    Named Task so that asyncio's warnings read 'Task exception was never retrieved'."""
+
+    def __init__(self, coro, *, loop=None, **kw):
+        self._index = next(_INDEX)
+        self._requests = []  # outstanding cancel requests: (cause, source)
+        self._uncancelled = []
+        self._rec = coro.rec if isinstance(coro, _Body) else None
+        if self._rec is not None:
+            _REPORT.created(self._rec)
+            kw["name"] = self._rec.name
+        super().__init__(coro, loop=loop, **kw)
+
+    _last_cause = None  # cause of the most recent accepted cancel()
+
+    def cancel(self, msg=None):
+        cause, source = _cause_of_cancel(sys._getframe(1), self)
+        _PASSING_ON.append(cause)
+        try:
+            accepted = super().cancel(msg)
+        finally:
+            _PASSING_ON.pop()
+        if accepted:
+            self._requests.append((cause, source))
+            self._last_cause = cause
+        return accepted
+
+    def uncancel(self):
+        """Withdraws the request this uncancel() answers: that of the Timeout or TaskGroup
+        calling it (3.13's TaskGroup also re-cancels: the last request is kept for that)."""
+        frame = sys._getframe(1)
+        source = frame.f_locals.get("self")
+        for i, (_, s) in enumerate(self._requests):
+            if s is source and source is not None:
+                del self._requests[i]
+                break
+        else:
+            if not _is(frame.f_code, taskgroups, "__aexit__") or not self._requests:
+                raise builtins.RuntimeError("uncancel() without its cancel()")
+            self._uncancelled.append(self._requests.pop())
+        return super().uncancel()
+
+    def result(self):
+        # as_completed hands main a coroutine, not the task; note which task it reads.
+        if self._rec is not None and sys._getframe(1).f_code.co_name == "_wait_for_one":
+            _REPORT.handed_over = self._rec.name
+        return super().result()
+
+
+class _Body(collections.abc.Coroutine):
+    """Wraps a task's coroutine to see its first step (start) and its end, even a
+    CancelledError thrown in before the first step (that runs no code of it)."""
+
+    def __init__(self, coro, rec):
+        self.coro = coro
+        self.rec = rec
+
+    def send(self, value):
+        if self.rec.started_at is None and self.rec.state == "pending":
+            self.rec.started_at = _REPORT.now()
+            _REPORT.event(self.rec.name, "start")
+        return self._step(self.coro.send, value)
+
+    def throw(self, typ, val=None, tb=None):
+        return self._step(self.coro.throw, typ if val is None else val)
+
+    def close(self):
+        self.coro.close()
+
+    def __await__(self):
+        raise builtins.TypeError("a task body is run by its Task")
+
+    def _step(self, step, arg):
+        try:
+            return step(arg)
+        except StopIteration as e:
+            if asyncio.current_task()._must_cancel:  # cancelled right before it returned
+                _REPORT.ended(self.rec, "cancelled", None)
+            else:
+                _REPORT.ended(self.rec, "completed", e.value)
+            raise
+        except asyncio.CancelledError:
+            _REPORT.ended(self.rec, "cancelled", None)
+            raise
+        except BaseException as e:
+            _REPORT.ended(self.rec, "failed", e)
+            raise
+
+
+def task(name):
+    """Decorator: the coroutine function's coroutine is the body of workflow task `name`."""
+    def wrap(fn):
+        return lambda *args: _Body(fn(*args), _Rec(name))
+    return wrap
+
+
+def log(message):
+    """The `log` step."""
+    _REPORT.event(asyncio.current_task()._rec.name, "log", "message", json.dumps(message))
+
+
+_ERROR_TYPES = {"CancelledError": asyncio.CancelledError, "TimeoutError": builtins.TimeoutError}
+
+
+def error(type_name, message):
+    """An exception of the workflow: every type but CancelledError and TimeoutError is an
+    Exception subclass of that name made here (SPEC 3), KeyboardInterrupt included."""
+    cls = _ERROR_TYPES.get(type_name)
+    if cls is None:
+        cls = _ERROR_TYPES[type_name] = builtins.type(type_name, (Exception,), {})
+    return cls(message)
+
+
+def returned(value):
+    """Main's strategy step returned `value`."""
+    _REPORT.outcome = _encode({"status": "returned", "at": _Time(_REPORT.now()), "value": value})
+    _REPORT.event("main", "returned", "value", _encode(value))
+
+
+def raised(e):
+    """Main's strategy step raised `e`."""
+    _REPORT.outcome = _encode({"status": "raised", "at": _Time(_REPORT.now()), "error": e})
+    _REPORT.event("main", "raised", "error", _encode(e))
+
+
+def item(result=None, error=None):
+    """An as_completed item as the step receives it (an error item when `error` is set);
+    main's items are also `yield` events (SPEC 6)."""
+    name, _REPORT.handed_over = _REPORT.handed_over, None
+    it = {"task": name, "error": error} if error is not None else {"task": name, "result": result}
+    if asyncio.current_task()._rec is None:
+        _REPORT.event("main", "yield", "item", _encode(it))
+    return it
+
+
+# --- the report (SPEC 6) ----------------------------------------------------------------------
+
+class _Time(int):
+    """Integer ns printed as seconds: `N.0`, else up to 9 decimals without trailing zeros."""
+
+    def json(self):
+        s, ns = divmod(int(self), 1_000_000_000)
+        return f"{s}.0" if ns == 0 else f"{s}.{ns:09d}".rstrip("0")
+
+
+def _error(e):
+    if isinstance(e, BaseExceptionGroup):
+        return {"type": builtins.type(e).__name__, "message": e.message,
+                "exceptions": [_error(x) for x in e.exceptions]}
+    return {"type": builtins.type(e).__name__, "message": builtins.str(e)}
+
+
+def _encode(v):
+    """JSON text of a value, as json.dumps(v, separators=(", ", ": ")) with errors and times."""
+    if isinstance(v, BaseException):
+        return _encode(_error(v))
+    if isinstance(v, _Time):
+        return v.json()
+    if isinstance(v, dict):
+        return "{" + ", ".join(json.dumps(k) + ": " + _encode(x) for k, x in v.items()) + "}"
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_encode(x) for x in v) + "]"
+    return json.dumps(v)
+
+
+class _Report:
+    def __init__(self):
+        self.loop = None
+        self.recs = []  # workflow tasks in creation order
+        self.events = []  # encoded event lines
+        self.warnings = []  # (creation index or None, encoded warning)
+        self.outcome = None
+        self.handed_over = None
+
+    def now(self):
+        return self.loop.time()
+
+    def created(self, rec):
+        rec.index = builtins.len(self.recs)
+        self.recs.append(rec)
+        current = asyncio.current_task()
+        rec.parent = current._rec.name if current is not None and current._rec else None
+
+    def event(self, name, kind, key=None, encoded=None):
+        line = f'{{"t": {_Time(self.now()).json()}, "task": {json.dumps(name)}, "event": "{kind}"'
+        self.events.append(line + (f', "{key}": {encoded}}}' if key else "}"))
+
+    def ended(self, rec, state, value):
+        rec.state = state
+        rec.finished_at = self.now()
+        if state == "completed":
+            rec.end = _encode(value)
+            self.event(rec.name, state, "result", rec.end)
+        elif state == "failed":
+            rec.end = _encode(value)
+            self.event(rec.name, state, "error", rec.end)
+        else:
+            requests = asyncio.current_task()._requests
+            rec.end = _encode(requests[0][0] if requests else None)
+            self.event(rec.name, state)
+
+    def warning(self, context):
+        task = context.get("task") or context.get("future")
+        rec = getattr(task, "_rec", None)
+        exc = context.get("exception")
+        self.warnings.append((rec.index if rec else builtins.len(self.recs), _encode(
+            {"message": context["message"], "task": rec.name if rec else None, "error": exc})))
+
+    def task_line(self, rec):
+        key = {"completed": "result", "failed": "error", "cancelled": "cancelled_by"}.get(rec.state)
+        parts = [f'"name": {json.dumps(rec.name)}', f'"state": "{rec.state}"']
+        if key:
+            parts.append(f'"{key}": {rec.end}')
+        parts.append('"started_at": ' + _encode(None if rec.started_at is None else _Time(rec.started_at)))
+        parts.append('"finished_at": ' + _encode(None if rec.finished_at is None else _Time(rec.finished_at)))
+        if rec.parent is not None:
+            parts.append(f'"parent": {json.dumps(rec.parent)}')
+        return "{" + ", ".join(parts) + "}"
+
+    def write(self, workflow, strategy, out):
+        def lines(items):
+            if not items:
+                return "[]"
+            return "[\n" + ",\n".join("    " + x for x in items) + "\n  ]"
+        warnings = [w for _, w in sorted(self.warnings, key=lambda w: w[0])]
+        out.write("{\n"
+                  f'  "workflow": {json.dumps(workflow)},\n'
+                  f'  "strategy": {_encode(strategy)},\n'
+                  '  "clock": "virtual",\n'
+                  f'  "outcome": {self.outcome},\n'
+                  f'  "tasks": {lines([self.task_line(r) for r in self.recs])},\n'
+                  f'  "events": {lines(self.events)},\n'
+                  f'  "warnings": {lines(warnings)},\n'
+                  f'  "finished_at": {_Time(self.now()).json()}\n'
+                  "}\n")
+
+
+_REPORT = _Report()
+
+
+class report:
+    """`with report(name, strategy): asyncio.run(...)`: prints the report once asyncio.run is
+    over and every Task has been finalized (their __del__ sends the warnings)."""
+
+    def __init__(self, workflow, strategy):
+        self.workflow = workflow
+        self.strategy = strategy
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, et, exc, tb):
+        # main raising CancelledError (SPEC 2) makes asyncio.run raise it: that is a result.
+        if et is not None and et is not asyncio.CancelledError:
+            return False
+        while exc is not None:  # its frames would keep tasks alive past gc.collect()
+            traceback.clear_frames(exc.__traceback__)
+            exc = exc.__context__
+        gc.collect()
+        _REPORT.write(self.workflow, self.strategy, sys.stdout)
+        return True
+
+
+def seconds(s):
+    """The `timeout` echo of the strategy: a time."""
+    return _Time(s)
