@@ -89,7 +89,8 @@ public final class SchemaValidator {
     String m = e.getMessage();
     String loc = e.getInstanceLocation().toString();
     if (m.startsWith(loc + ": ")) m = m.substring(loc.length() + 2);
-    String key = entry != null ? entry.key() : lastName(e.getInstanceLocation());
+    String key =
+        e.getProperty() != null ? e.getProperty() : entry != null ? entry.key() : lastName(e.getInstanceLocation());
     return (key == null ? "" : key + ": ") + m + " (schema: " + e.getKeyword() + ")";
   }
 

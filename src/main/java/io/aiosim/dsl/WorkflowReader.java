@@ -62,9 +62,22 @@ public final class WorkflowReader {
     try {
       long size = Files.size(file);
       if (size > limits.maxFileBytes()) return failure(label, tooLarge(size, limits));
-      return read(label, decodeUtf8(label, Files.readAllBytes(file)), limits);
+      return read(label, Files.readAllBytes(file), limits);
     } catch (IOException e) {
       return failure(label, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  /** The bytes of a file: strict UTF-8 first, then as {@link #read(String, String, Limits)}. */
+  static Loaded read(String label, byte[] bytes, Limits limits) {
+    return read(label, bytes, limits, new ArrayList<>());
+  }
+
+  /** As {@link #read(String, byte[], Limits)}; also collects the problems only the schema saw. */
+  static Loaded read(String label, byte[] bytes, Limits limits, List<Diagnostic> schemaOnly) {
+    if (bytes.length > limits.maxFileBytes()) return failure(label, tooLarge(bytes.length, limits));
+    try {
+      return read(label, decodeUtf8(label, bytes), limits, schemaOnly);
     } catch (Utf8Error e) {
       return new Loaded(null, List.of(e.diagnostic));
     }

@@ -163,9 +163,11 @@ public final class Simulation {
     }
   }
 
-  /** main's {@code yield} event: an as_completed item as main receives it. */
+  /** main's {@code yield} event: an as_completed item as main receives it (a group's are not). */
   public void recordYield(Object item) {
-    events.add(loop.time(), EventLog.MAIN, Event.Kind.YIELD, item);
+    if (loop.currentTask().index == EventLog.MAIN) {
+      events.add(loop.time(), EventLog.MAIN, Event.Kind.YIELD, item);
+    }
   }
 
   void recordReturned(Object value) {

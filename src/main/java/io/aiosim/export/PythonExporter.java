@@ -71,7 +71,7 @@ public final class PythonExporter {
     code.line("try:").indent();
     strategy(wf.strategy(), wf.tasks(), "tg", null);
     code.dedent();
-    code.line("except asyncio.CancelledError as e:  # not caught: it ends main (SPEC 2)");
+    code.line("except asyncio.CancelledError as e:  # no Exception: main ends cancelled (SPEC 2)");
     code.indent().line("raised(e)").line("raise").dedent();
     code.line("except Exception as e:").indent().line("raised(e)").dedent();
     code.line("else:").indent().line("returned(value)").dedent();

@@ -8,7 +8,6 @@
 # The workflow itself follows the prelude; read that part to learn the asyncio code.
 # ---------------------------------------------------------------------------------------------
 import asyncio
-import builtins
 import collections.abc
 import gc
 import heapq
@@ -29,26 +28,13 @@ class _SeqTimerHandle(events.TimerHandle):
         super().__init__(when, callback, args, loop, context)
         self._seq = seq
 
-    def _key(self):
-        return (self._when, self._seq)
-
-    def __lt__(self, other):
-        return self._key() < other._key()
-
-    def __le__(self, other):
-        return self._key() <= other._key()
-
-    def __gt__(self, other):
-        return self._key() > other._key()
-
-    def __ge__(self, other):
-        return self._key() >= other._key()
+    def __lt__(self, other):  # heapq orders by < alone
+        return (self._when, self._seq) < (other._when, other._seq)
 
     def __eq__(self, other):
         return self is other
 
-    def __hash__(self):
-        return hash(self._key())
+    __hash__ = object.__hash__
 
 
 class _JumpSelector(selectors.DefaultSelector):
@@ -61,13 +47,13 @@ class _JumpSelector(selectors.DefaultSelector):
 
     def select(self, timeout=None):
         if timeout is None:
-            raise builtins.RuntimeError("deadlock: nothing is ready and no timer is set")
+            raise RuntimeError("deadlock: nothing is ready and no timer is set")
         if timeout > 0:
             scheduled = self.loop._scheduled
             # _run_once has just dropped cancelled timers from the head of the heap.
             first = min((h for h in scheduled if not h._cancelled), default=None) \
                 if scheduled[0]._cancelled else scheduled[0]
-            self.loop._now = builtins.max(self.loop._now, first._when)
+            self.loop._now = max(self.loop._now, first._when)
         return super().select(0)
 
 
@@ -91,7 +77,7 @@ class ReferenceLoop(asyncio.SelectorEventLoop):
     def call_at(self, when, callback, *args, context=None):
         # base_events.BaseEventLoop.call_at, with the sequence number added.
         if when is None:
-            raise builtins.TypeError("when cannot be None")
+            raise TypeError("when cannot be None")
         self._check_closed()
         timer = _SeqTimerHandle(when, callback, args, self, context, next(self._timer_seq))
         heapq.heappush(self._scheduled, timer)
@@ -115,7 +101,7 @@ class _CreationOrderSet:
         return item in self._items
 
     def __len__(self):
-        return builtins.len(self._items)
+        return len(self._items)
 
     def __iter__(self):
         return iter(self._items)
@@ -174,7 +160,7 @@ def _cause_of_cancel(frame, task):
         return "shutdown", None
     if frame.f_globals is globals():  # the workflow's own cancel() calls
         return "strategy", None
-    raise builtins.RuntimeError(f"unexpected cancel() from {code.co_qualname}")
+    raise RuntimeError(f"unexpected cancel() from {code.co_qualname}")
 
 
 _PASSING_ON = []  # causes of the Task.cancel() calls in progress, innermost last
@@ -221,7 +207,7 @@ class Task(asyncio.Task):
                 break
         else:
             if not _is(frame.f_code, taskgroups, "__aexit__") or not self._requests:
-                raise builtins.RuntimeError("uncancel() without its cancel()")
+                raise RuntimeError("uncancel() without its cancel()")
             self._uncancelled.append(self._requests.pop())
         return super().uncancel()
 
@@ -253,7 +239,7 @@ class _Body(collections.abc.Coroutine):
         self.coro.close()
 
     def __await__(self):
-        raise builtins.TypeError("a task body is run by its Task")
+        raise TypeError("a task body is run by its Task")
 
     def _step(self, step, arg):
         try:
@@ -284,7 +270,7 @@ def log(message):
     _REPORT.event(asyncio.current_task()._rec.name, "log", "message", json.dumps(message))
 
 
-_ERROR_TYPES = {"CancelledError": asyncio.CancelledError, "TimeoutError": builtins.TimeoutError}
+_ERROR_TYPES = {"CancelledError": asyncio.CancelledError, "TimeoutError": TimeoutError}
 
 
 def error(type_name, message):
@@ -292,7 +278,7 @@ def error(type_name, message):
     Exception subclass of that name made here (SPEC 3), KeyboardInterrupt included."""
     cls = _ERROR_TYPES.get(type_name)
     if cls is None:
-        cls = _ERROR_TYPES[type_name] = builtins.type(type_name, (Exception,), {})
+        cls = _ERROR_TYPES[type_name] = type(type_name, (Exception,), {})
     return cls(message)
 
 
@@ -330,9 +316,9 @@ class _Time(int):
 
 def _error(e):
     if isinstance(e, BaseExceptionGroup):
-        return {"type": builtins.type(e).__name__, "message": e.message,
+        return {"type": type(e).__name__, "message": e.message,
                 "exceptions": [_error(x) for x in e.exceptions]}
-    return {"type": builtins.type(e).__name__, "message": builtins.str(e)}
+    return {"type": type(e).__name__, "message": str(e)}
 
 
 def _encode(v):
@@ -361,7 +347,7 @@ class _Report:
         return self.loop.time()
 
     def created(self, rec):
-        rec.index = builtins.len(self.recs)
+        rec.index = len(self.recs)
         self.recs.append(rec)
         current = asyncio.current_task()
         rec.parent = current._rec.name if current is not None and current._rec else None
@@ -388,7 +374,7 @@ class _Report:
         task = context.get("task") or context.get("future")
         rec = getattr(task, "_rec", None)
         exc = context.get("exception")
-        self.warnings.append((rec.index if rec else builtins.len(self.recs), _encode(
+        self.warnings.append((rec.index if rec else len(self.recs), _encode(
             {"message": context["message"], "task": rec.name if rec else None, "error": exc})))
 
     def task_line(self, rec):

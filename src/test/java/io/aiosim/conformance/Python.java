@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * A CPython interpreter of one minor version, running exported programs through a forking
  * driver (driver.py) so that asyncio is imported once, not once per program.
  */
-final class Python implements AutoCloseable {
+public final class Python implements AutoCloseable {
   private static final long GUARD_SECONDS = 30;
 
   private final Path executable;
@@ -42,7 +42,7 @@ final class Python implements AutoCloseable {
    * Finds CPython {@code 3.minor}: {@code python3.minor} on PATH, else under {@code $(pyenv
    * root)/versions} or {@code /root/.pyenv/versions} (COMMON brief).
    */
-  static Optional<Python> find(int minor, Path work) {
+  public static Optional<Python> find(int minor, Path work) {
     String name = "python3." + minor;
     List<Path> candidates = new ArrayList<>();
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
@@ -92,7 +92,7 @@ final class Python implements AutoCloseable {
   }
 
   /** Runs a program; returns its standard output, or throws with its standard error. */
-  synchronized String run(String name, String program) {
+  public synchronized String run(String name, String program) {
     try {
       Files.createDirectories(work);
       String base = name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + (runs++);
