@@ -30,9 +30,9 @@ final class ChildJvm {
 
   static int run(Map<String, String> env, Path log, String... args) throws IOException, InterruptedException {
     Process p = builder(env, log, args).start();
-    if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new IllegalStateException("child aiosim did not finish within 30 s");
+      throw new IllegalStateException("child aiosim did not finish within 120 s (a guard against hangs)");
     }
     return p.exitValue();
   }

@@ -69,7 +69,7 @@ class UpdateKillTest {
                         .start();
                 Thread.sleep(random.nextLong(fullMillis / 4, fullMillis + 1));
                 p.destroyForcibly();
-                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
                 int updated = 0;
                 for (int w = 0; w < WORKFLOWS; w++) {
                   String text = Files.readString(goldens.get(w));
