@@ -48,12 +48,6 @@ public final class EventLoop {
     ready.addLast(handle);
   }
 
-  public Handle callSoon(Runnable callback) {
-    Handle h = Handle.of(callback);
-    ready.addLast(h);
-    return h;
-  }
-
   /** {@code loop.call_at}. */
   public TimerHandle callAt(long when, Runnable callback) {
     return schedule(new TimerHandle(when, callback));

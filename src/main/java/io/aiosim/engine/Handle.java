@@ -18,14 +18,4 @@ public abstract class Handle {
 
   /** {@code Handle._run()}. */
   abstract void run();
-
-  /** A plain callback. */
-  static Handle of(Runnable callback) {
-    return new Handle() {
-      @Override
-      void run() {
-        callback.run();
-      }
-    };
-  }
 }
