@@ -2,6 +2,9 @@ package io.aiosim.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import io.aiosim.strategy.Strategies;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,8 +22,9 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       CommandLine.HelpCommand.class
     },
-    footerHeading = "%nExit status:%n",
+    footerHeading = "%n",
     footer = {
+      "Exit status:",
       "  0  ok",
       "  1  test failures",
       "  2  invalid input (a workflow file or the command line)",
@@ -47,6 +51,8 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
+    cl.setUsageHelpWidth(120); // the strategy lines read best unwrapped
     cl.setOut(out);
     cl.setErr(err);
     // An exception escaping a command is a bug in the runner, never a user error.
@@ -57,6 +63,16 @@ public final class Main implements Runnable {
           return ExitCode.INTERNAL_ERROR.code();
         });
     return cl;
+  }
+
+  /** The footer: every strategy from the registry, then the exit statuses. */
+  private static String[] strategiesThenExitStatus(CommandLine cl) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Strategies (strategy.kind):");
+    Strategies.all().forEach((kind, s) -> lines.add("  %-13s %s".formatted(kind.key(), s.summary())));
+    lines.add("");
+    lines.addAll(List.of(cl.getCommandSpec().usageMessage().footer()));
+    return lines.toArray(String[]::new);
   }
 
   @Override
