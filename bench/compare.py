@@ -28,15 +28,20 @@ BENCH_JAR = os.path.join(ROOT, "bench", "target", "benchmarks.jar")
 
 
 def find_python():
-    """Python 3.12, as the tests find it (python3.12 on PATH, else pyenv's)."""
-    p = shutil.which("python3.12")
-    if p:
-        return p
-    roots = [os.environ.get("PYENV_ROOT", ""), os.path.expanduser("~/.pyenv"), "/root/.pyenv"]
-    for r in roots:
-        hits = sorted(glob.glob(os.path.join(r, "versions", "3.12.*", "bin", "python3")))
-        if r and hits:
-            return hits[-1]
+    """Python 3.12, as the tests find it (python3.12 on PATH, else pyenv's); one that really runs."""
+    cands = [shutil.which("python3.12")]
+    for r in [os.environ.get("PYENV_ROOT", ""), os.path.expanduser("~/.pyenv"), "/root/.pyenv"]:
+        if r:
+            cands += sorted(glob.glob(os.path.join(r, "versions", "3.12.*", "bin", "python3")), reverse=True)
+    for c in cands:
+        if not c:
+            continue
+        try:
+            out = subprocess.run([c, "--version"], capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if out.returncode == 0 and out.stdout.startswith("Python 3.12"):
+            return c  # a pyenv shim without a 3.12 selected fails here and is skipped
     return None
 
 
@@ -113,6 +118,7 @@ def main():
     ap.add_argument("--kinds", default="gather,taskgroup")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--big", type=int, default=1_000_000, help="runner-only gather size (0: skip)")
+    ap.add_argument("--big-repeats", type=int, default=3)
     ap.add_argument("--tiny", type=int, default=20, help="repeats of the tiny workflow (0: skip)")
     ap.add_argument("--tests", type=int, default=1000, help="tiny workflows for ./runner test (0: skip)")
     args = ap.parse_args()
@@ -128,7 +134,7 @@ def main():
     print("| strategy | N | runner | runner tasks/s | runner peak RSS | CPython 3.12 | CPython tasks/s | CPython peak RSS | CPython / runner | same bytes |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for kind in args.kinds.split(","):
-        for n in [int(s) for s in args.sizes.split(",")]:
+        for n in [int(s) for s in args.sizes.split(",") if s]:
             y = os.path.join(WORK, f"{kind}-{n}.yaml")
             workflow(kind, n, y)
             rt, rm, _ = median_run([RUNNER, "run", y], y + ".runner.json", args.repeats)
@@ -147,7 +153,7 @@ def main():
     if args.big:
         y = os.path.join(WORK, f"gather-{args.big}.yaml")
         workflow("gather", args.big, y)
-        rt, rm, _ = median_run([RUNNER, "run", y], y + ".runner.json", args.repeats)
+        rt, rm, _ = median_run([RUNNER, "run", y], y + ".runner.json", args.big_repeats)
         print(f"| {args.big:,}-task gather to a file, whole process | {rt:.2f} s, {rm:.0f} MiB peak RSS | <= 3 s, <= 1 GiB |", flush=True)
     if args.tiny:
         tiny = os.path.join(ROOT, "workflows", "seed", "gather-basic.yaml")
