@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UpdateKillTest {
   private static final long SEED = 20261125L;
   private static final int KILLS = 6;
-  private static final int WORKFLOWS = 6;
+  private static final int WORKFLOWS = 3;
 
   @TempDir Path dir;
 
