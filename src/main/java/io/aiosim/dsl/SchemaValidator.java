@@ -111,7 +111,7 @@ public final class SchemaValidator {
         case BigInteger b -> f.numberNode(b);
         // NaN and infinities are reported by the loader; null keeps the validator out of them.
         case Double d -> Double.isFinite(d) ? f.numberNode(d) : f.nullNode();
-        case String str -> f.textNode(str);
+        case String str -> f.stringNode(str);
         default -> throw new IllegalStateException("scalar " + s.value().getClass());
       };
       case Seq s -> {
