@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--ascii", description = "Draw the timeline with ASCII characters only.")
   boolean ascii;
 
+  @Option(names = "--width", paramLabel = "COLUMNS", description = "Width of the timeline (default: $COLUMNS, else 80).")
+  Integer width;
+
   /** One input, read and checked. */
   private record Input(String label, Path relative, Workflow workflow) {}
 
@@ -94,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
     }
     if (jobs < 1) {
       err.println("aiosim run: --jobs: expected a number of at least 1, got " + jobs);
+      return ExitCode.INVALID_INPUT.code();
+    }
+    if (width != null && width < 40) {
+      err.println("aiosim run: --width: expected at least 40 columns, got " + width);
       return ExitCode.INVALID_INPUT.code();
     }
     List<Input> runs = new ArrayList<>();
@@ -221,7 +228,9 @@ final class RunCommand implements Callable<Integer> {
       case json -> ReportWriter.write(r, out);
       case jsonl -> ReportWriter.writeLine(r, out);
       case text -> TextView.write(r, out);
-      case timeline -> TimelineView.write(r, out, TimelineView.columns(System.getenv("COLUMNS")), ascii);
+      case timeline ->
+          TimelineView.write(
+              r, out, width != null ? width : TimelineView.columns(System.getenv("COLUMNS")), ascii);
     }
     out.flush();
   }

@@ -1,17 +1,16 @@
 package io.aiosim.engine;
 
 import java.util.ArrayDeque;
-import java.util.PriorityQueue;
 
 /**
  * Mirrors asyncio/base_events.py BaseEventLoop (3.12): a FIFO ready queue run in batches as
- * {@code _run_once} does, and a timer heap ordered by {@code (when, seq)}. Single-threaded: every
- * callback runs on the caller's thread, one after another.
+ * {@code _run_once} does, and a timer heap ordered by {@code (when, seq)} ({@link TimerQueue}).
+ * Single-threaded: every callback runs on the caller's thread, one after another.
  */
 public final class EventLoop {
   private final Clock clock;
   private final ArrayDeque<Handle> ready = new ArrayDeque<>();
-  private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
+  private final TimerQueue scheduled = new TimerQueue();
   private long timerSeq;
   private boolean stopping;
   private Task currentTask;
@@ -57,7 +56,12 @@ public final class EventLoop {
 
   /** {@code loop.call_at}. */
   public TimerHandle callAt(long when, Runnable callback) {
-    TimerHandle h = new TimerHandle(when, timerSeq++, callback);
+    return schedule(new TimerHandle(when, callback));
+  }
+
+  /** Queues a timer made by the caller (a subclass that carries its arguments). */
+  TimerHandle schedule(TimerHandle h) {
+    h.seq = timerSeq++;
     scheduled.add(h);
     return h;
   }
@@ -116,21 +120,16 @@ public final class EventLoop {
 
   /** One iteration, as {@code _run_once}: wait for the first timer if idle, then run one batch. */
   void runOnce() {
-    while (!scheduled.isEmpty() && scheduled.peek().cancelled) {
-      scheduled.poll();
-    }
+    long first = scheduled.firstWhen(); // drops cancelled timers from the front
     if (ready.isEmpty() && !stopping) {
-      TimerHandle first = scheduled.peek();
-      if (first == null) {
+      if (scheduled.isEmpty()) {
         // CPython would block in select() forever; no workflow can get here.
         throw new IllegalStateException("event loop idle with no timer: it would block forever");
       }
-      clock.waitUntil(first.when);
+      clock.waitUntil(first);
     }
     long endTime = time() + 1; // _clock_resolution is 1 ns on the reference loop
-    while (!scheduled.isEmpty() && scheduled.peek().when < endTime) {
-      ready.addLast(scheduled.poll());
-    }
+    scheduled.moveDue(endTime, ready);
     for (int n = ready.size(); n > 0; n--) {
       Handle h = ready.pollFirst();
       if (!h.cancelled) {

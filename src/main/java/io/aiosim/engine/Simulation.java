@@ -12,9 +12,11 @@ import io.aiosim.report.RunResult;
 import io.aiosim.report.TaskReport;
 import io.aiosim.report.Warning;
 import io.aiosim.strategy.Strategies;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * One {@code asyncio.run(main())} of a workflow (mirrors asyncio/runners.py Runner.run and
@@ -23,19 +25,35 @@ import java.util.List;
 public final class Simulation {
   final EventLoop loop;
   private final ArrayList<Task> tasks = new ArrayList<>();
-  private final EventLog events = new EventLog(i -> tasks.get(i).name);
+  private final EventLog events;
   private final List<IndexedWarning> warnings = new ArrayList<>();
   private Outcome outcome;
 
   private record IndexedWarning(int index, Warning warning) {}
 
-  private Simulation(Clock clock) {
+  /**
+   * How a run is recorded.
+   *
+   * @param recordEvents false leaves the event list out: the report says {@code "events": []}
+   *     ({@code aiosim run --no-events}, for huge runs); everything else is unchanged
+   */
+  public record Options(boolean recordEvents) {
+    public static final Options DEFAULT = new Options(true);
+  }
+
+  private Simulation(Clock clock, Options options) {
     this.loop = new EventLoop(clock);
+    IntFunction<String> names = i -> tasks.get(i).name;
+    this.events = options.recordEvents() ? new EventLog(names) : EventLog.leftOut(names);
   }
 
   /** Runs the workflow to the end of {@code asyncio.run} and returns what the report says. */
   public static RunResult run(Workflow workflow, ClockKind clock) {
-    Simulation sim = new Simulation(Clock.of(clock));
+    return run(workflow, clock, Options.DEFAULT);
+  }
+
+  public static RunResult run(Workflow workflow, ClockKind clock, Options options) {
+    Simulation sim = new Simulation(Clock.of(clock), options);
     sim.runMain(workflow);
     return sim.result(workflow, clock);
   }
@@ -171,9 +189,20 @@ public final class Simulation {
     if (outcome == null) {
       throw new IllegalStateException("main ended without finishing its strategy step");
     }
-    List<TaskReport> reports = new ArrayList<>(tasks.size());
+    // A view, not a copy: the writer streams each task's line from the Task itself.
+    List<TaskReport> reports =
+        new AbstractList<>() {
+          @Override
+          public TaskReport get(int i) {
+            return report(tasks.get(i));
+          }
+
+          @Override
+          public int size() {
+            return tasks.size();
+          }
+        };
     for (Task t : tasks) {
-      reports.add(report(t));
       if (t.state == Future.State.FINISHED && t.peekException() != null && t.logTraceback) {
         warn(t, "Task exception was never retrieved", t.peekException().toErrorValue());
       } else if (t.state == Future.State.PENDING && t.logDestroyPending()) {

@@ -15,6 +15,15 @@ final class Sleep extends Frame {
     this.delay = delay;
   }
 
+  /**
+   * sleep()'s body up to its await: {@code loop.call_later(delay,
+   * futures._set_result_unless_cancelled, future, None)}. The caller awaits {@code future} and
+   * cancels the returned handle when resumed ({@code finally: h.cancel()}).
+   */
+  static TimerHandle wakeLater(EventLoop loop, long delay, Future future) {
+    return loop.schedule(new TimerHandle.SetResultUnlessCancelled(loop.time() + delay, future));
+  }
+
   @Override
   protected Signal advance(Object value, PyException exc) {
     if (!entered) {
@@ -26,7 +35,7 @@ final class Sleep extends Frame {
         return yieldNow();
       }
       Future future = loop.createFuture();
-      handle = loop.callLater(delay, () -> setResultUnlessCancelled(future));
+      handle = wakeLater(loop, delay, future);
       return await(future);
     }
     if (handle != null) {
@@ -36,12 +45,5 @@ final class Sleep extends Frame {
       throw exc;
     }
     return done(null);
-  }
-
-  /** {@code futures._set_result_unless_cancelled}. */
-  private static void setResultUnlessCancelled(Future future) {
-    if (!future.isCancelled()) {
-      future.setResult(null);
-    }
   }
 }

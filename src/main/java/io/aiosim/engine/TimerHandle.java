@@ -3,16 +3,17 @@ package io.aiosim.engine;
 /**
  * Mirrors asyncio/events.py TimerHandle, ordered by {@code (when, seq)}: timers due at the same
  * instant become ready in the order they were set (SPEC 5), as on CPython's real clock, and not
- * in heapq's frozen-clock tie order.
+ * in heapq's frozen-clock tie order. {@code seq} is given by {@link EventLoop#schedule}.
  */
-public final class TimerHandle extends Handle implements Comparable<TimerHandle> {
+public class TimerHandle extends Handle {
   final long when;
-  final long seq;
+  long seq;
+  /** The next timer due at the same instant, set later: the bucket chain of {@link TimerQueue}. */
+  TimerHandle next;
   private final Runnable callback;
 
-  TimerHandle(long when, long seq, Runnable callback) {
+  TimerHandle(long when, Runnable callback) {
     this.when = when;
-    this.seq = seq;
     this.callback = callback;
   }
 
@@ -25,9 +26,23 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     callback.run();
   }
 
-  @Override
-  public int compareTo(TimerHandle o) {
-    int c = Long.compare(when, o.when);
-    return c != 0 ? c : Long.compare(seq, o.seq);
+  /**
+   * {@code call_at(when, futures._set_result_unless_cancelled, fut, None)}, the timer of {@code
+   * asyncio.sleep}: carries its future instead of a closure, one object per sleep.
+   */
+  static final class SetResultUnlessCancelled extends TimerHandle {
+    private final Future future;
+
+    SetResultUnlessCancelled(long when, Future future) {
+      super(when, null);
+      this.future = future;
+    }
+
+    @Override
+    void run() {
+      if (!future.isCancelled()) {
+        future.setResult(null);
+      }
+    }
   }
 }

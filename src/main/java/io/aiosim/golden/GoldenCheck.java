@@ -88,7 +88,7 @@ public final class GoldenCheck {
       pending = true;
       note =
           "wrote " + s.pending().getFileName()
-              + (mode.ci() ? "; CI requires a golden" : "; review it, then --accept");
+              + (mode.ci() ? "; CI requires a golden" : "");
     }
     if (expectFailed) {
       note = note == null ? "expect: failed" : "expect: failed; " + note;

@@ -8,25 +8,50 @@ import java.util.function.IntFunction;
 /**
  * The timeline, kept compact (SPEC section 6 allows that, since {@code tasks} is written first):
  * parallel primitive arrays instead of one object per event, so a million-task run stays small.
- * Tasks are referred to by creation index; {@link #MAIN} is main.
+ * Tasks are referred to by creation index; {@link #MAIN} is main. A log made with {@link
+ * #leftOut} records nothing (the {@code --no-events} report of a huge run).
  */
 public final class EventLog implements Iterable<Event> {
   public static final int MAIN = -1;
   private static final Event.Kind[] KINDS = Event.Kind.values();
 
   private final IntFunction<String> taskNames;
-  private long[] times = new long[64];
-  private int[] tasks = new int[64];
-  private byte[] kinds = new byte[64];
-  private Object[] details = new Object[64];
+  private final boolean recording;
+  private long[] times;
+  private int[] tasks;
+  private byte[] kinds;
+  private Object[] details;
   private int size;
 
   /** {@code taskNames} maps a creation index to the task's name. */
   public EventLog(IntFunction<String> taskNames) {
+    this(taskNames, true);
+  }
+
+  private EventLog(IntFunction<String> taskNames, boolean recording) {
     this.taskNames = taskNames;
+    this.recording = recording;
+    int capacity = recording ? 64 : 0;
+    times = new long[capacity];
+    tasks = new int[capacity];
+    kinds = new byte[capacity];
+    details = new Object[capacity];
+  }
+
+  /** A log that drops every event: the report then says {@code "events": []}. */
+  public static EventLog leftOut(IntFunction<String> taskNames) {
+    return new EventLog(taskNames, false);
+  }
+
+  /** False for a {@link #leftOut} log. */
+  public boolean recording() {
+    return recording;
   }
 
   public void add(long tNs, int task, Event.Kind kind, Object detail) {
+    if (!recording) {
+      return;
+    }
     if (size == times.length) {
       int n = size * 2;
       times = Arrays.copyOf(times, n);
@@ -46,12 +71,35 @@ public final class EventLog implements Iterable<Event> {
   }
 
   public Event get(int i) {
+    return new Event(timeNs(i), taskName(i), kind(i), details[i]);
+  }
+
+  /** Event {@code i}'s time, read without making an {@link Event} (as the writer does). */
+  public long timeNs(int i) {
+    checkIndex(i);
+    return times[i];
+  }
+
+  public String taskName(int i) {
+    checkIndex(i);
+    int task = tasks[i];
+    return task == MAIN ? "main" : taskNames.apply(task);
+  }
+
+  public Event.Kind kind(int i) {
+    checkIndex(i);
+    return KINDS[kinds[i]];
+  }
+
+  public Object detail(int i) {
+    checkIndex(i);
+    return details[i];
+  }
+
+  private void checkIndex(int i) {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException(i);
     }
-    int task = tasks[i];
-    return new Event(
-        times[i], task == MAIN ? "main" : taskNames.apply(task), KINDS[kinds[i]], details[i]);
   }
 
   @Override

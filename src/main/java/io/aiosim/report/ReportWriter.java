@@ -12,6 +12,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 
@@ -72,23 +73,64 @@ public final class ReportWriter {
           }
         };
     try (JsonGenerator g = FACTORY.createGenerator(ctx, out)) {
+      new Emitter(g).report(r);
+    }
+  }
+
+  /**
+   * One report's generator and a scratch buffer for times, so that the per-task and per-event
+   * writes allocate nothing (a report can have millions of lines). Property names are
+   * pre-encoded.
+   */
+  private static final class Emitter {
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString STATE = new SerializedString("state");
+    private static final SerializedString RESULT = new SerializedString("result");
+    private static final SerializedString ERROR = new SerializedString("error");
+    private static final SerializedString CANCELLED_BY = new SerializedString("cancelled_by");
+    private static final SerializedString STARTED_AT = new SerializedString("started_at");
+    private static final SerializedString FINISHED_AT = new SerializedString("finished_at");
+    private static final SerializedString PARENT = new SerializedString("parent");
+    private static final SerializedString T = new SerializedString("t");
+    private static final SerializedString TASK = new SerializedString("task");
+    private static final SerializedString EVENT = new SerializedString("event");
+    private static final SerializedString[] KIND_DETAIL_KEYS = detailKeys();
+
+    private final JsonGenerator g;
+    private final char[] time = new char[PyNumbers.SECONDS_MAX_CHARS];
+
+    Emitter(JsonGenerator g) {
+      this.g = g;
+    }
+
+    private static SerializedString[] detailKeys() {
+      Event.Kind[] kinds = Event.Kind.values();
+      SerializedString[] keys = new SerializedString[kinds.length];
+      for (Event.Kind k : kinds) {
+        keys[k.ordinal()] = k.detailKey() == null ? null : new SerializedString(k.detailKey());
+      }
+      return keys;
+    }
+
+    void report(RunResult r) {
       g.writeStartObject();
       g.writeStringProperty("workflow", r.workflow());
       g.writeName("strategy");
-      writeStrategy(g, r.strategy());
+      writeStrategy(r.strategy());
       g.writeStringProperty("clock", r.clock());
       g.writeName("outcome");
-      writeOutcome(g, r.outcome());
+      writeOutcome(r.outcome());
       g.writeName("tasks");
       g.writeStartArray();
       for (TaskReport t : r.tasks()) {
-        writeTask(g, t);
+        writeTask(t);
       }
       g.writeEndArray();
       g.writeName("events");
       g.writeStartArray();
-      for (Event e : r.events()) {
-        writeEvent(g, e);
+      EventLog events = r.events();
+      for (int i = 0, n = events.size(); i < n; i++) {
+        writeEvent(events, i);
       }
       g.writeEndArray();
       g.writeName("warnings");
@@ -103,87 +145,102 @@ public final class ReportWriter {
       }
       g.writeEndArray();
       g.writeName("finished_at");
-      g.writeNumber(PyNumbers.seconds(r.finishedAtNs()));
+      writeTime(r.finishedAtNs());
       g.writeEndObject();
     }
-  }
 
-  private static void writeStrategy(JsonGenerator g, StrategySpec s) {
-    g.writeStartObject();
-    g.writeStringProperty("kind", s.kind().key());
-    switch (s.kind()) {
-      case GATHER -> g.writeBooleanProperty("return_exceptions", s.returnExceptions());
-      case AS_COMPLETED -> g.writeStringProperty("on_error", s.onError().key());
-      case WAIT -> {
-        g.writeStringProperty("return_when", s.returnWhen().name());
-        g.writeBooleanProperty("cancel_pending", s.cancelPending());
+    private void writeStrategy(StrategySpec s) {
+      g.writeStartObject();
+      g.writeStringProperty("kind", s.kind().key());
+      switch (s.kind()) {
+        case GATHER -> g.writeBooleanProperty("return_exceptions", s.returnExceptions());
+        case AS_COMPLETED -> g.writeStringProperty("on_error", s.onError().key());
+        case WAIT -> {
+          g.writeStringProperty("return_when", s.returnWhen().name());
+          g.writeBooleanProperty("cancel_pending", s.cancelPending());
+        }
+        case CREATE_TASK -> {
+          g.writeName("await");
+          writeValue(g, s.await());
+        }
+        case TASKGROUP -> {}
       }
-      case CREATE_TASK -> {
-        g.writeName("await");
-        writeValue(g, s.await());
+      if (s.timeoutNs() != null) {
+        g.writeName("timeout");
+        writeTime(s.timeoutNs());
       }
-      case TASKGROUP -> {}
+      g.writeEndObject();
     }
-    if (s.timeoutNs() != null) {
-      g.writeName("timeout");
-      g.writeNumber(PyNumbers.seconds(s.timeoutNs()));
+
+    private void writeOutcome(Outcome o) {
+      g.writeStartObject();
+      g.writeStringProperty("status", o.returned() ? "returned" : "raised");
+      g.writeName("at");
+      writeTime(o.atNs());
+      g.writeName(o.returned() ? "value" : "error");
+      writeValue(g, o.returned() ? o.value() : o.error());
+      g.writeEndObject();
     }
-    g.writeEndObject();
-  }
 
-  private static void writeOutcome(JsonGenerator g, Outcome o) {
-    g.writeStartObject();
-    g.writeStringProperty("status", o.returned() ? "returned" : "raised");
-    g.writeName("at");
-    g.writeNumber(PyNumbers.seconds(o.atNs()));
-    g.writeName(o.returned() ? "value" : "error");
-    writeValue(g, o.returned() ? o.value() : o.error());
-    g.writeEndObject();
-  }
-
-  private static void writeTask(JsonGenerator g, TaskReport t) {
-    g.writeStartObject();
-    g.writeStringProperty("name", t.name());
-    g.writeStringProperty("state", t.state().key());
-    switch (t.state()) {
-      case COMPLETED -> {
-        g.writeName("result");
-        writeValue(g, t.result());
+    private void writeTask(TaskReport t) {
+      g.writeStartObject();
+      g.writeName(NAME);
+      g.writeString(t.name());
+      g.writeName(STATE);
+      g.writeString(t.state().key());
+      switch (t.state()) {
+        case COMPLETED -> {
+          g.writeName(RESULT);
+          writeValue(g, t.result());
+        }
+        case FAILED -> {
+          g.writeName(ERROR);
+          writeValue(g, t.error());
+        }
+        case CANCELLED -> {
+          g.writeName(CANCELLED_BY);
+          g.writeString(t.cancelledBy());
+        }
+        case PENDING -> {}
       }
-      case FAILED -> {
-        g.writeName("error");
-        writeValue(g, t.error());
+      g.writeName(STARTED_AT);
+      writeTime(t.startedAtNs());
+      g.writeName(FINISHED_AT);
+      writeTime(t.finishedAtNs());
+      if (t.parent() != null) {
+        g.writeName(PARENT);
+        g.writeString(t.parent());
       }
-      case CANCELLED -> g.writeStringProperty("cancelled_by", t.cancelledBy());
-      case PENDING -> {}
+      g.writeEndObject();
     }
-    writeTime(g, "started_at", t.startedAtNs());
-    writeTime(g, "finished_at", t.finishedAtNs());
-    if (t.parent() != null) {
-      g.writeStringProperty("parent", t.parent());
-    }
-    g.writeEndObject();
-  }
 
-  private static void writeEvent(JsonGenerator g, Event e) {
-    g.writeStartObject();
-    g.writeName("t");
-    g.writeNumber(PyNumbers.seconds(e.tNs()));
-    g.writeStringProperty("task", e.task());
-    g.writeStringProperty("event", e.kind().key());
-    if (e.kind().detailKey() != null) {
-      g.writeName(e.kind().detailKey());
-      writeValue(g, e.detail());
+    private void writeEvent(EventLog events, int i) {
+      g.writeStartObject();
+      g.writeName(T);
+      writeTime(events.timeNs(i));
+      g.writeName(TASK);
+      g.writeString(events.taskName(i));
+      Event.Kind kind = events.kind(i);
+      g.writeName(EVENT);
+      g.writeString(kind.key());
+      SerializedString detailKey = KIND_DETAIL_KEYS[kind.ordinal()];
+      if (detailKey != null) {
+        g.writeName(detailKey);
+        writeValue(g, events.detail(i));
+      }
+      g.writeEndObject();
     }
-    g.writeEndObject();
-  }
 
-  private static void writeTime(JsonGenerator g, String name, Long ns) {
-    g.writeName(name);
-    if (ns == null) {
-      g.writeNull();
-    } else {
-      g.writeNumber(PyNumbers.seconds(ns));
+    private void writeTime(Long ns) {
+      if (ns == null) {
+        g.writeNull();
+      } else {
+        writeTime(ns.longValue());
+      }
+    }
+
+    private void writeTime(long ns) {
+      g.writeNumber(time, 0, PyNumbers.seconds(ns, time));
     }
   }
 

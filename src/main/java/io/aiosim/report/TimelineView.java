@@ -37,7 +37,7 @@ public final class TimelineView {
   /** Draws {@code r} within {@code columns} characters (80 when unknown). */
   public static void write(RunResult r, PrintWriter out, int columns, boolean ascii) {
     Glyphs g = ascii ? ASCII : UNICODE;
-    List<TaskReport> tasks = r.tasks();
+    List<TaskReport> tasks = treeOrder(r.tasks());
     int shown = Math.min(tasks.size(), MAX_ROWS);
     Map<String, String> parents = new HashMap<>();
     for (TaskReport t : tasks) {
@@ -52,7 +52,7 @@ public final class TimelineView {
     }
     Outcome o = r.outcome();
     labels.add("main");
-    details.add(o.returned() ? "returned " + TextView.value(o.value()) : "raised " + TextView.error(o.error()));
+    details.add(o.returned() ? "returned" : "raised " + o.error().type());
 
     int labelWidth = Math.min(MAX_LABEL, labels.stream().mapToInt(String::length).max().orElse(4));
     int detailWidth = Math.min(MAX_DETAIL, details.stream().mapToInt(String::length).max().orElse(0));
@@ -86,6 +86,10 @@ public final class TimelineView {
     main[end] = g.mainEnd();
     out.println(row("main", labelWidth, new String(main), details.getLast(), detailWidth, g));
     out.println();
+    out.println(
+        "  main "
+            + (o.returned() ? "returned " + TextView.value(o.value()) : "raised " + TextView.error(o.error()))
+            + " at " + PyNumbers.seconds(o.atNs()) + " s");
     out.println("  " + legend(tasks, g));
     out.println("  " + counts(tasks));
     for (Warning w : r.warnings()) {
@@ -103,6 +107,37 @@ public final class TimelineView {
     } catch (NumberFormatException e) {
       return 80;
     }
+  }
+
+  /** Each task followed by its children (spawned or group members), creation order within. */
+  private static List<TaskReport> treeOrder(List<TaskReport> tasks) {
+    Map<String, List<TaskReport>> children = new HashMap<>();
+    List<TaskReport> roots = new ArrayList<>();
+    Map<String, TaskReport> byName = new HashMap<>();
+    for (TaskReport t : tasks) {
+      byName.put(t.name(), t);
+    }
+    for (TaskReport t : tasks) {
+      if (t.parent() == null || !byName.containsKey(t.parent())) {
+        roots.add(t);
+      } else {
+        children.computeIfAbsent(t.parent(), k -> new ArrayList<>()).add(t);
+      }
+    }
+    List<TaskReport> out = new ArrayList<>(tasks.size());
+    java.util.ArrayDeque<TaskReport> stack = new java.util.ArrayDeque<>();
+    for (TaskReport root : roots) {
+      stack.push(root);
+      while (!stack.isEmpty()) {
+        TaskReport t = stack.pop();
+        out.add(t);
+        List<TaskReport> kids = children.getOrDefault(t.name(), List.of());
+        for (int i = kids.size() - 1; i >= 0; i--) {
+          stack.push(kids.get(i));
+        }
+      }
+    }
+    return out;
   }
 
   private static int depth(String name, Map<String, String> parents) {

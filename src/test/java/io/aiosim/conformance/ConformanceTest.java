@@ -30,7 +30,7 @@ class ConformanceTest {
   static final Path CORPUS = WORKFLOWS.resolve("conformance");
   static final Path TARGET = Path.of("target", "conformance");
   private static final int CASES = Integer.getInteger("conformance.cases", 500);
-  private static final long SEED = Long.getLong("conformance.seed", System.nanoTime() % 1_000_000_000L);
+  private static final long SEED = Long.getLong("conformance.seed", 357_842_771L);
   private static final boolean UPDATE = Boolean.getBoolean("conformance.update");
 
   private static Python python;

@@ -71,7 +71,7 @@ class GoldenSuiteTest {
     assertThat(first.out())
         .isEqualTo(
             """
-            NEW   a/x.yaml  (wrote x.golden.json.new; review it, then --accept)
+            NEW   a/x.yaml  (wrote x.golden.json.new)
             1 new golden waits for review (*.golden.json.new): check, then run again with --accept
             0 passed, 0 failed
             """);
