@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -41,6 +42,9 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (maxTasks < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-tasks must be at least 1, got " + maxTasks);
+    }
     Limits limits = Limits.DEFAULT.withMaxTasks(maxTasks);
     boolean invalid = false;
     for (String f : files) {

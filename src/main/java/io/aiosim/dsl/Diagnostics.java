@@ -43,10 +43,11 @@ final class Diagnostics {
     return list.isEmpty();
   }
 
-  /** Whether a problem was reported at exactly this place. */
-  boolean hasAt(Position pos) {
-    for (Diagnostic d : list) if (d.position().equals(pos)) return true;
-    return false;
+  /** Where problems were reported, those cut short included. */
+  Set<Position> positions() {
+    Set<Position> out = new HashSet<>();
+    for (Diagnostic d : seen) out.add(d.position());
+    return out;
   }
 
   /** The problems in the order found, ordered by position for reading. */

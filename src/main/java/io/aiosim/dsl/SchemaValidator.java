@@ -61,20 +61,23 @@ public final class SchemaValidator {
       YamlNode node = root;
       YamlNode parent = null;
       Entry entry = null;
-      for (int k = 0; k < path.getNameCount() && node != null; k++) {
+      // A location the tree does not have (networknt points into a property name for
+      // propertyNames) is reported at the deepest node that it does have.
+      for (int k = 0; k < path.getNameCount(); k++) {
         Object el = path.getElement(k);
-        parent = node;
-        if (node instanceof Mapping m && el instanceof String key) {
-          entry = m.entry(key);
-          node = entry == null ? null : entry.value();
+        YamlNode next = null;
+        Entry nextEntry = null;
+        if (node instanceof Mapping m && el instanceof String key && m.entry(key) != null) {
+          nextEntry = m.entry(key);
+          next = nextEntry.value();
         } else if (node instanceof Seq s && el instanceof Integer i && i < s.items().size()) {
-          entry = null;
-          node = s.items().get(i);
-        } else {
-          node = null;
+          next = s.items().get(i);
         }
+        if (next == null) break;
+        parent = node;
+        node = next;
+        entry = nextEntry;
       }
-      if (node == null) throw new IllegalStateException("schema error outside the document: " + e);
       Position pos = node.pos();
       if (e.getProperty() != null && node instanceof Mapping m && m.entry(e.getProperty()) != null) {
         pos = m.entry(e.getProperty()).keyPos();
@@ -111,7 +114,7 @@ public final class SchemaValidator {
         case BigInteger b -> f.numberNode(b);
         // NaN and infinities are reported by the loader; null keeps the validator out of them.
         case Double d -> Double.isFinite(d) ? f.numberNode(d) : f.nullNode();
-        case String str -> f.textNode(str);
+        case String str -> f.stringNode(str);
         default -> throw new IllegalStateException("scalar " + s.value().getClass());
       };
       case Seq s -> {

@@ -125,9 +125,12 @@ final class TaskReader {
       if (first != null) {
         cx.error(
             node.pos(),
-            first.equals(node.pos())
-                ? "name: duplicate task name '" + name + "': count repeats it; put {i} in the name"
-                : "name: duplicate task name '" + name + "' (first at line " + first.line() + ")");
+            !first.equals(node.pos())
+                ? "name: duplicate task name '" + name + "' (first at line " + first.line() + ")"
+                : ((Scalar) node).text().contains("{i}")
+                    ? "name: duplicate task name '" + name + "': an enclosing count repeats this"
+                        + " task, and {i} here is its own count's index"
+                    : "name: duplicate task name '" + name + "': count repeats it; put {i} in the name");
       }
     }
     return name;

@@ -1,6 +1,8 @@
 package io.aiosim.dsl;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Values in a workflow (results, return values, the {@code expect:} block) are plain Java: null,
@@ -19,8 +21,7 @@ public final class Values {
     if (Double.isNaN(d)) return "nan";
     if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
     if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
-    // Since JDK 19, Double.toString gives the shortest digits that round-trip.
-    BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    BigDecimal bd = shortest(Math.abs(d));
     String digits = bd.unscaledValue().toString();
     int decpt = digits.length() - bd.scale();
     StringBuilder b = new StringBuilder(d < 0 ? "-" : "");
@@ -39,6 +40,17 @@ public final class Values {
       b.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
     }
     return b.toString();
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code d}, the nearest to it among those (what
+   * Python's repr picks). Double.toString is that since JDK 19 except that it never gives fewer
+   * than two digits ({@code 4.9E-324} for Python's {@code 5e-324}), so one digit is tried first.
+   */
+  private static BigDecimal shortest(double d) {
+    BigDecimal one = new BigDecimal(d).round(new MathContext(1, RoundingMode.HALF_EVEN));
+    if (one.doubleValue() == d) return one.stripTrailingZeros();
+    return new BigDecimal(Double.toString(d)).stripTrailingZeros();
   }
 
   /** Seconds to ns exactly as SPEC 5 says: {@code floor(d * 1e9 + 0.5)} in binary64. */

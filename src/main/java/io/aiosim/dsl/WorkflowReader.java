@@ -122,8 +122,7 @@ public final class WorkflowReader {
   private static void schemaCheck(Mapping root, Diagnostics diags, List<Diagnostic> schemaOnly) {
     List<SchemaValidator.Found> found = SchemaValidator.validate(root);
     if (found.isEmpty()) return;
-    Set<Position> reported = new HashSet<>();
-    for (Diagnostic d : diags.toList()) reported.add(d.position());
+    Set<Position> reported = diags.positions();
     for (SchemaValidator.Found f : found) {
       boolean covered =
           (f.entry() != null && reported.contains(f.entry().keyPos()))

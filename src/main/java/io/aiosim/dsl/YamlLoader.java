@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ final class YamlLoader {
   private final Limits limits;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, YamlNode> anchors = new HashMap<>();
-  private final Map<YamlNode, Long> weights = new HashMap<>();
+  /** Nodes in an anchored subtree, aliases expanded; by identity (records hash their whole tree). */
+  private final Map<YamlNode, Long> weights = new IdentityHashMap<>();
   private long aliasNodes;
   private Position last;
 

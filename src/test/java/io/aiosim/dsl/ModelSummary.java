@@ -10,7 +10,7 @@ final class ModelSummary {
   static String of(Workflow wf) {
     StringBuilder b = new StringBuilder();
     b.append("workflow ").append(wf.name()).append(" seed=").append(wf.seed());
-    if (wf.description() != null) b.append(" description=").append(wf.description());
+    if (wf.description() != null) b.append(" description=").append(YamlNode.quote(wf.description()));
     b.append('\n');
     strategy(b, "", wf.strategy(), wf.tasks(), wf.after());
     if (wf.expect() != null) b.append("expect ").append(value(wf.expect())).append('\n');
@@ -52,6 +52,7 @@ final class ModelSummary {
   }
 
   private static String steps(List<Step> steps) {
+    if (steps.isEmpty()) return "(no steps)";
     return steps.stream().map(ModelSummary::step).collect(Collectors.joining(", "));
   }
 

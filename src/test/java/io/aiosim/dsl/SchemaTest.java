@@ -59,6 +59,18 @@ class SchemaTest {
     assertThat(found).anyMatch(s -> s.startsWith("6:15 colour: "));
   }
 
+  @Test
+  void anOptionOfAnotherKindIsFoundAtItsKey() {
+    String text = "version: 1\nstrategy: {kind: wait, return_exceptions: true}\ntasks: [{name: a}]\n";
+    YamlNode root = YamlLoader.load("s.yaml", text, Limits.DEFAULT).root();
+    assertThat(SchemaValidator.validate(root))
+        .extracting(f -> f.pos().line() + ":" + f.pos().column() + " " + f.message())
+        .containsExactly(
+            "2:24 return_exceptions: property 'return_exceptions' name is not valid: does not have a"
+                + " value in the enumeration [\"kind\", \"timeout\", \"return_when\", \"cancel_pending\"]"
+                + " (schema: propertyNames)");
+  }
+
   /** The files under workflows/ (written by the other helpers) pass the schema and the reader. */
   @TestFactory
   Stream<DynamicTest> everyWorkflowValidates() throws IOException {

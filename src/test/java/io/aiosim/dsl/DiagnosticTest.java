@@ -1,0 +1,57 @@
+package io.aiosim.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** gojq-style rendering: the message, the source line, a caret under the column. */
+class DiagnosticTest {
+  static final String SOURCE = "version: 1\nstrategy: {kind: gahter}\n\tx: é€y\r\n";
+
+  static Diagnostic at(int line, int col) {
+    return new Diagnostic(new Position("f.yaml", line, col), "msg");
+  }
+
+  @Test
+  void caretSitsUnderTheColumn() {
+    assertThat(at(2, 18).render(SOURCE))
+        .isEqualTo("f.yaml:2:18: msg\nstrategy: {kind: gahter}\n                 ^");
+  }
+
+  @Test
+  void tabsAreKeptAndColumnsCountCodePointsAndCrIsDropped() {
+    assertThat(at(3, 6).render(SOURCE)).isEqualTo("f.yaml:3:6: msg\n\tx: é€y\n\t    ^");
+  }
+
+  @Test
+  void aPositionOutsideTheTextGivesTheFirstLineOnly() {
+    assertThat(at(9, 1).render(SOURCE)).isEqualTo("f.yaml:9:1: msg");
+    assertThat(at(1, 1).render(null)).isEqualTo("f.yaml:1:1: msg");
+  }
+
+  @Test
+  void aCaretAtTheEndOfALine() {
+    assertThat(at(1, 11).render(SOURCE)).isEqualTo("f.yaml:1:11: msg\nversion: 1\n          ^");
+  }
+
+  @Test
+  void renderAllEndsEachWithANewline() {
+    assertThat(Diagnostic.renderAll("a\n", List.of(at(1, 1), at(5, 5))))
+        .isEqualTo("f.yaml:1:1: msg\na\n^\nf.yaml:5:5: msg\n");
+  }
+
+  @Test
+  void pythonReprOfFloats() {
+    double[] in = {0.1, 1.0, 1e-05, 12345678.0, 1e16, 1e22, 0.0001, 123.456, -0.0, 1.5e-7, 9007199254740993.0, 5e-324};
+    String[] want = {"0.1", "1.0", "1e-05", "12345678.0", "1e+16", "1e+22", "0.0001", "123.456", "-0.0", "1.5e-07", "9007199254740992.0", "5e-324"};
+    for (int k = 0; k < in.length; k++) assertThat(Values.pythonRepr(in[k])).as("%s", in[k]).isEqualTo(want[k]);
+  }
+
+  @Test
+  void didYouMeanFindsTyposAndTranspositions() {
+    assertThat(DidYouMean.suggest("dealy", List.of("name", "delay"))).isEqualTo("delay");
+    assertThat(DidYouMean.suggest("gahter", List.of("gather", "wait"))).isEqualTo("gather");
+    assertThat(DidYouMean.suggest("colour", List.of("name", "delay"))).isNull();
+  }
+}

@@ -1,0 +1,82 @@
+package io.aiosim.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The bounds of hostile input, at and just past each limit. */
+class LimitsTest {
+
+  @Test
+  void aMillionTaskCountLoadsWithinTheDefaultHeap() {
+    String text =
+        "version: 1\nseed: 7\nstrategy: {kind: gather}\ntasks:\n"
+            + "  - name: worker-{i}\n    count: 1000000\n    delay: {uniform: [0.0, 10.0]}\n    result: \"{i}\"\n";
+    WorkflowReader.Loaded loaded = WorkflowReader.read("million.yaml", text);
+    assertThat(loaded.diagnostics()).isEmpty();
+    List<TaskSpec> tasks = loaded.workflow().tasks();
+    assertThat(tasks).hasSize(1_000_000);
+    TaskSpec last = tasks.get(999_999);
+    assertThat(last.name()).isEqualTo("worker-999999");
+    TaskBody.Steps body = (TaskBody.Steps) last.body();
+    assertThat(body.steps().get(1)).isEqualTo(new Step.Return(999_999L));
+    // The millionth draw of SplitMix64(7), as SPEC 4 computes it.
+    SplitMix64 rng = new SplitMix64(7);
+    double d = 0;
+    for (int k = 0; k < 1_000_000; k++) d = rng.uniform(0.0, 10.0);
+    assertThat(body.steps().get(0)).isEqualTo(new Step.Sleep(Values.secondsToNs(d)));
+  }
+
+  /** Groups nested exactly as deep as allowed: the reader and the schema both cope. */
+  @Test
+  void groupsNestedOneHundredDeepAreFineAndOneMoreIsNot() {
+    assertThat(WorkflowReader.read("deep.yaml", nested(100)).diagnostics()).isEmpty();
+    assertThat(WorkflowReader.read("deep.yaml", nested(101)).diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactly("tasks nested deeper than 100 levels (groups and spawns)");
+  }
+
+  /** A workflow whose innermost task sits {@code levels} groups below the top level. */
+  static String nested(int levels) {
+    StringBuilder b = new StringBuilder("version: 1\nstrategy: {kind: gather}\ntasks:\n");
+    String indent = "  ";
+    for (int k = 0; k < levels; k++) {
+      b.append(indent).append("- name: g").append(k).append('\n');
+      b.append(indent).append("  group:\n");
+      b.append(indent).append("    strategy: {kind: taskgroup}\n");
+      b.append(indent).append("    tasks:\n");
+      indent += "      ";
+    }
+    return b.append(indent).append("- name: leaf\n").toString();
+  }
+
+  @Test
+  void yamlNestingAtTheBoundIsFine() {
+    String ok = "version: 1\nstrategy: {kind: gather}\ntasks: [{name: a, result: " + "[".repeat(997) + "]".repeat(997) + "}]\n";
+    assertThat(WorkflowReader.read("d.yaml", ok).diagnostics()).isEmpty();
+    String deep = ok.replace("result: [", "result: [[").replace("]}]", "]]}]");
+    assertThat(WorkflowReader.read("d.yaml", deep).diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactly("YAML nested deeper than 1000 levels");
+  }
+
+  @Test
+  void aliasesWithinTheBoundAreExpanded() {
+    String text =
+        "version: 1\nstrategy: {kind: gather}\ntasks:\n  - {name: a, result: &x [1, 2, 3]}\n  - {name: b, result: [*x, *x]}\n";
+    WorkflowReader.Loaded loaded = WorkflowReader.read("a.yaml", text);
+    assertThat(loaded.diagnostics()).isEmpty();
+    TaskBody.Steps b = (TaskBody.Steps) loaded.workflow().tasks().get(1).body();
+    assertThat(b.steps().get(1)).isEqualTo(new Step.Return(List.of(List.of(1L, 2L, 3L), List.of(1L, 2L, 3L))));
+  }
+
+  @Test
+  void diagnosticsAreCappedSoThatAFloodStaysReadable() {
+    StringBuilder b = new StringBuilder("version: 1\nstrategy: {kind: gather}\ntasks:\n");
+    for (int k = 0; k < 150; k++) b.append("  - {name: t").append(k).append(", delay: -1}\n");
+    List<Diagnostic> ds = WorkflowReader.read("f.yaml", b.toString()).diagnostics();
+    assertThat(ds).hasSize(Diagnostics.MAX + 1);
+    assertThat(ds.get(Diagnostics.MAX).message()).isEqualTo("... and 50 more problems not shown");
+  }
+}
