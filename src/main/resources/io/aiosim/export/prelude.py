@@ -16,6 +16,7 @@ import json
 import selectors
 import sys
 import traceback
+import types
 from asyncio import events, runners, taskgroups, timeouts
 
 
@@ -428,8 +429,41 @@ class report:
             traceback.clear_frames(exc.__traceback__)
             exc = exc.__context__
         gc.collect()
+        _release_finished_frames()
+        gc.collect()
         _REPORT.write(self.workflow, self.strategy, sys.stdout)
         return True
+
+
+def _release_finished_frames():
+    """Clears the locals of every frame that has finished running.
+
+    The program is over, so every task is finalized now, as it would be at interpreter exit;
+    but a finished frame outlives its call when something still points at it (a traceback, or
+    since 3.11 the f_back of a callee's frame object), and its locals then keep tasks alive
+    past gc.collect(): a never-retrieved exception would go unreported (a task that raised
+    CancelledError out of main keeps asyncio.run's shutdown frames, and with them every task).
+    Frames still running (this one, the module) refuse clear(); frames of suspended coroutines
+    are skipped, since clearing them would close the coroutine and run its finally blocks.
+    """
+    suspended = set()
+    for o in gc.get_objects():
+        if isinstance(o, types.CoroutineType):
+            f = o.cr_frame
+        elif isinstance(o, types.GeneratorType):
+            f = o.gi_frame
+        elif isinstance(o, types.AsyncGeneratorType):
+            f = o.ag_frame
+        else:
+            continue
+        if f is not None:
+            suspended.add(id(f))
+    for o in gc.get_objects():
+        if isinstance(o, types.FrameType) and id(o) not in suspended:
+            try:
+                o.clear()
+            except RuntimeError:
+                pass  # still executing
 
 
 def seconds(s):
