@@ -1,7 +1,9 @@
 package io.aiosim.golden;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.BufferedWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,16 +23,29 @@ public final class AtomicWrite {
 
   /** Writes {@code text} (UTF-8) to {@code target}, replacing it atomically. */
   public static void replace(Path target, String text) throws IOException {
+    replace(target, w -> w.write(text));
+  }
+
+  /** What goes into the file, written as it is produced. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /**
+   * Streams {@code content} (UTF-8) into {@code target}, replacing it atomically: a report of a
+   * million tasks goes to disk as it is written, never held in memory as one string.
+   */
+  public static void replace(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       keepPermissions(target, tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          ch.write(bytes);
-        }
+        Writer w = new BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16);
+        content.writeTo(w);
+        w.flush();
         ch.force(true);
       }
       move(tmp, target);

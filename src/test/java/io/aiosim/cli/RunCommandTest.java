@@ -42,6 +42,20 @@ class RunCommandTest {
   }
 
   @Test
+  void noEventsLeavesOnlyTheEventListOut() throws IOException {
+    for (String wf : new String[] {GATHER, SEED + "taskgroup-handle-exception.yaml"}) {
+      Cli r = Cli.run("run", "--no-events", wf);
+      assertThat(r.status()).isZero();
+      String golden = golden(wf);
+      int from = golden.indexOf("  \"events\": [\n");
+      int to = golden.indexOf("\n  ],\n", from) + "\n  ],\n".length();
+      assertThat(from).isPositive();
+      assertThat(r.out())
+          .isEqualTo(golden.substring(0, from) + "  \"events\": [],\n" + golden.substring(to));
+    }
+  }
+
+  @Test
   void reportsFollowOneAnotherInArgumentOrder() throws IOException {
     String b = SEED + "wait-basic.yaml";
     assertThat(Cli.run("run", b, GATHER).out()).isEqualTo(golden(b) + golden(GATHER));
