@@ -8,12 +8,13 @@ import java.util.ArrayList;
  * {@code _must_cancel} and {@code _num_cancels_requested}, {@code uncancel()}. Also keeps what the
  * report needs: start and end times and the outstanding cancel requests (SPEC 6 cancelled_by).
  */
-public final class Task extends Future {
+public final class Task extends Future implements DoneCallback {
   /** A task that the report does not list: main, or asyncio.run's own shutdown helpers. */
   static final int UNREPORTED = -2;
 
   private final Simulation sim;
-  private final Coro coro;
+  /** The body; dropped when the task ends (nothing resumes it again), which a 1M-task run feels. */
+  private Coro coro;
   final String name;
   final Task parent;
   /** The nearest enclosing TaskGroup, where {@code spawn} goes (SPEC 1.3); may be null. */
@@ -147,6 +148,7 @@ public final class Task extends Future {
       }
       signal = coro.resume(exc);
     } catch (PyException raised) {
+      coro = null;
       finishedAt = loop.time();
       if (raised.isCancelledError()) {
         cancelledExc = raised;
@@ -160,6 +162,7 @@ public final class Task extends Future {
     }
     switch (signal) {
       case Coro.Return r -> {
+        coro = null;
         finishedAt = loop.time();
         if (mustCancel) {
           mustCancel = false;
@@ -175,7 +178,7 @@ public final class Task extends Future {
         if (f == this) {
           throw new IllegalStateException("Task cannot await on itself: " + this);
         }
-        f.addDoneCallback(this::wakeup);
+        f.addDoneCallback(this); // the task is its own __wakeup callback: no object per await
         futWaiter = f;
         if (mustCancel && f.cancel(lastRequest.cause().passedOn())) {
           mustCancel = false;
@@ -185,7 +188,8 @@ public final class Task extends Future {
   }
 
   /** {@code Task.__wakeup}: fetching the result retrieves the awaited task's exception. */
-  private void wakeup(Future future) {
+  @Override
+  public void onDone(Future future) {
     PyException exc = null;
     try {
       future.result();
