@@ -119,6 +119,7 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--big", type=int, default=1_000_000, help="runner-only gather size (0: skip)")
     ap.add_argument("--big-repeats", type=int, default=3)
+    ap.add_argument("--big-python", type=int, default=1, help="CPython runs of the big gather (0: skip)")
     ap.add_argument("--tiny", type=int, default=20, help="repeats of the tiny workflow (0: skip)")
     ap.add_argument("--tests", type=int, default=1000, help="tiny workflows for ./runner test (0: skip)")
     args = ap.parse_args()
@@ -155,6 +156,15 @@ def main():
         workflow("gather", args.big, y)
         rt, rm, _ = median_run([RUNNER, "run", y], y + ".runner.json", args.big_repeats)
         print(f"| {args.big:,}-task gather to a file, whole process | {rt:.2f} s, {rm:.0f} MiB peak RSS | <= 3 s, <= 1 GiB |", flush=True)
+        nt, nm, _ = median_run([RUNNER, "run", "--no-events", y], y + ".runner-noevents.json", args.big_repeats)
+        print(f"| (the same with `--no-events`) | {nt:.2f} s, {nm:.0f} MiB | |", flush=True)
+        if python and args.big_python:
+            py = os.path.join(WORK, f"gather-{args.big}.py")
+            export(y, py)
+            pt, pm, _ = median_run([python, py], y + ".python.json", args.big_python)
+            ok = same(y + ".runner.json", y + ".python.json")
+            print(f"| (CPython 3.12: the same workflow exported, median of {args.big_python}) | {pt:.2f} s, {pm:.0f} MiB; "
+                  f"{pt / rt:.1f}x the runner's time; same bytes: {'yes' if ok else 'NO'} | |", flush=True)
     if args.tiny:
         tiny = os.path.join(ROOT, "workflows", "seed", "gather-basic.yaml")
         rt, rm, _ = median_run([RUNNER, "run", tiny], os.path.join(WORK, "tiny.json"), args.tiny)
