@@ -4,10 +4,10 @@ package io.aiosim.dsl;
  * The generator of {@code uniform} delays (SPEC 4), chosen because every language can repeat it
  * exactly: Steele, Lea and Flood's SplitMix64, the seed of Java's SplittableRandom.
  */
-final class SplitMix64 {
+public final class SplitMix64 {
   private long state;
 
-  SplitMix64(long seed) {
+  public SplitMix64(long seed) {
     this.state = seed;
   }
 
@@ -24,7 +24,7 @@ final class SplitMix64 {
   }
 
   /** {@code a + (b - a) * u} in binary64, as SPEC 4 says. */
-  double uniform(double a, double b) {
+  public double uniform(double a, double b) {
     return a + (b - a) * nextDouble();
   }
 }

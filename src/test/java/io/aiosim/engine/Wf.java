@@ -8,6 +8,7 @@ import io.aiosim.dsl.Step;
 import io.aiosim.dsl.StrategySpec;
 import io.aiosim.dsl.TaskBody;
 import io.aiosim.dsl.TaskSpec;
+import io.aiosim.dsl.Values;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.report.ReportWriter;
 import java.util.List;
@@ -17,7 +18,7 @@ final class Wf {
   private Wf() {}
 
   static long ns(double seconds) {
-    return (long) Math.floor(seconds * 1e9 + 0.5);
+    return Values.secondsToNs(seconds);
   }
 
   static TaskSpec ok(String name, double delay, Object result) {

@@ -1,5 +1,7 @@
 package io.aiosim.bench;
 
+import io.aiosim.dsl.SplitMix64;
+import io.aiosim.dsl.Values;
 import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +37,10 @@ public class BareLoopBench {
 
   @Setup(Level.Trial)
   public void setUp() {
-    Workflows.SplitMix64 rng = new Workflows.SplitMix64(1);
+    SplitMix64 rng = new SplitMix64(1);
     delays = new long[n];
     for (int i = 0; i < n; i++) {
-      delays[i] = (long) Math.floor(rng.uniform(0.0, 10.0) * 1e9 + 0.5);
+      delays[i] = Values.secondsToNs(rng.uniform(0.0, 10.0));
     }
   }
 

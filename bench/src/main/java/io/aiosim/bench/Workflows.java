@@ -1,10 +1,12 @@
 package io.aiosim.bench;
 
 import io.aiosim.dsl.GroupSpec;
+import io.aiosim.dsl.SplitMix64;
 import io.aiosim.dsl.Step;
 import io.aiosim.dsl.StrategySpec;
 import io.aiosim.dsl.TaskBody;
 import io.aiosim.dsl.TaskSpec;
+import io.aiosim.dsl.Values;
 import io.aiosim.dsl.Workflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,30 +55,9 @@ public final class Workflows {
     List<TaskSpec> tasks = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       double d = delays == Delays.EQUAL ? 1.0 : rng.uniform(0.0, 10.0);
-      long ns = (long) Math.floor(d * 1e9 + 0.5);
-      List<Step> steps = List.of(new Step.Sleep(ns), new Step.Return((long) i));
+      List<Step> steps = List.of(new Step.Sleep(Values.secondsToNs(d)), new Step.Return((long) i));
       tasks.add(new TaskSpec(prefix + i, new TaskBody.Steps(steps, true), null));
     }
     return tasks;
-  }
-
-  /** SPEC 4's generator (the dsl's own is package-private). */
-  static final class SplitMix64 {
-    private long state;
-
-    SplitMix64(long seed) {
-      this.state = seed;
-    }
-
-    long next() {
-      long z = (state += 0x9E3779B97F4A7C15L);
-      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-      return z ^ (z >>> 31);
-    }
-
-    double uniform(double a, double b) {
-      return a + (b - a) * ((next() >>> 11) * 0x1.0p-53);
-    }
   }
 }
