@@ -45,6 +45,11 @@ public final class Aiosim {
     return Simulation.run(workflow, clock);
   }
 
+  /** As {@link #run(Workflow, ClockKind)}; {@code options} can leave the event list out. */
+  public static RunResult run(Workflow workflow, ClockKind clock, Simulation.Options options) {
+    return Simulation.run(workflow, clock, options);
+  }
+
   /** Reads and runs {@code file} on the virtual clock. */
   public static RunResult run(Path file) throws InvalidWorkflowException {
     return run(load(file));

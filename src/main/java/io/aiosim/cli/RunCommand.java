@@ -204,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
 
   private RunResult run(Input in, ClockKind clockKind) {
     try {
-      return Simulation.run(in.workflow(), clockKind, new Simulation.Options(!noEvents));
+      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents));
     } catch (RuntimeException | StackOverflowError e) {
       throw new IllegalStateException("while running " + in.label() + ": " + e, e);
     }
