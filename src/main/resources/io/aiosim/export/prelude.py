@@ -15,7 +15,6 @@ import itertools
 import json
 import selectors
 import sys
-import traceback
 import types
 from asyncio import events, runners, taskgroups, timeouts
 
@@ -425,10 +424,6 @@ class report:
         # main raising CancelledError (SPEC 2) makes asyncio.run raise it: that is a result.
         if et is not None and et is not asyncio.CancelledError:
             return False
-        while exc is not None:  # its frames would keep tasks alive past gc.collect()
-            traceback.clear_frames(exc.__traceback__)
-            exc = exc.__context__
-        gc.collect()
         _release_finished_frames()
         gc.collect()
         _REPORT.write(self.workflow, self.strategy, sys.stdout)
@@ -439,8 +434,9 @@ def _release_finished_frames():
     """Clears the locals of every frame that has finished running.
 
     The program is over, so every task is finalized now, as it would be at interpreter exit;
-    but a finished frame outlives its call when something still points at it (a traceback, or
-    since 3.11 the f_back of a callee's frame object), and its locals then keep tasks alive
+    but a finished frame outlives its call when something still points at it (a traceback, such
+    as that of a CancelledError escaping asyncio.run, or since 3.11 the f_back of a callee's
+    frame object), and its locals then keep tasks alive
     past gc.collect(): a never-retrieved exception would go unreported (a task that raised
     CancelledError out of main keeps asyncio.run's shutdown frames, and with them every task).
     Frames still running (this one, the module) refuse clear(); frames of suspended coroutines
