@@ -5,7 +5,7 @@ import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
-import io.aiosim.engine.Simulation;
+import io.aiosim.run.Simulation;
 import io.aiosim.golden.AtomicWrite;
 import io.aiosim.golden.Progress;
 import io.aiosim.golden.WorkflowFiles;

@@ -153,18 +153,19 @@ public final class ReportWriter {
     private void writeStrategy(StrategySpec s) {
       g.writeStartObject();
       g.writeStringProperty("kind", s.kind().key());
-      switch (s.kind()) {
-        case GATHER -> g.writeBooleanProperty("return_exceptions", s.returnExceptions());
-        case AS_COMPLETED -> g.writeStringProperty("on_error", s.onError().key());
-        case WAIT -> {
-          g.writeStringProperty("return_when", s.returnWhen().name());
-          g.writeBooleanProperty("cancel_pending", s.cancelPending());
+      switch (s) {
+        case StrategySpec.Gather x -> g.writeBooleanProperty("return_exceptions", x.returnExceptions());
+        case StrategySpec.AsCompleted x -> g.writeStringProperty("on_error", x.onError().key());
+        case StrategySpec.Wait x -> {
+          g.writeStringProperty("return_when", x.returnWhen().name());
+          g.writeBooleanProperty("cancel_pending", x.cancelPending());
+          g.writeBooleanProperty("retrieve", x.retrieve());
         }
-        case CREATE_TASK -> {
+        case StrategySpec.CreateTask x -> {
           g.writeName("await");
-          writeValue(g, s.await());
+          writeValue(g, x.await());
         }
-        case TASKGROUP -> {}
+        case StrategySpec.TaskGroup x -> {}
       }
       if (s.timeoutNs() != null) {
         g.writeName("timeout");
