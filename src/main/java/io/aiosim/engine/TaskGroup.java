@@ -115,7 +115,20 @@ public final class TaskGroup implements Requester {
     if (!aborting && !parentCancelRequested) {
       // If parent task *is not* being cancelled, it means that we want to manually cancel it to
       // abort whatever is being run right now in the TaskGroup. But we want to mark parent task as
-      // "not cancelled" later in __aexit__.
+      // "not cancelled" later in __aexit__. Example situation that we need to handle:
+      //
+      //    async def foo():
+      //        try:
+      //            async with TaskGroup() as g:
+      //                g.create_task(crash_soon())
+      //                await something  # <- this needs to be canceled
+      //                                 #    by the TaskGroup, e.g.
+      //                                 #    foo() needs to be cancelled
+      //        except Exception:
+      //            # Ignore any exceptions raised in the TaskGroup
+      //            pass
+      //        await something_else     # this line has to be called
+      //                                 # after TaskGroup is finished.
       abort(this);
       parentCancelRequested = true;
       parentTask.cancel(this);
@@ -147,7 +160,17 @@ public final class TaskGroup implements Requester {
           propagateCancellationError = null;
         }
         if (et != null && !aborting) {
-          // Our parent task is being cancelled (or the body raised): abort the children.
+          // Our parent task is being cancelled:
+          //
+          //    async with TaskGroup() as g:
+          //        g.create_task(...)
+          //        await ...  # <- CancelledError
+          //
+          // or there's an exception in "async with":
+          //
+          //    async with TaskGroup() as g:
+          //        g.create_task(...)
+          //        1 / 0
           abort(parentTask);
         }
       } else {
@@ -159,7 +182,13 @@ public final class TaskGroup implements Requester {
             throw exc;
           }
           if (!aborting) {
-            // Our parent task is being cancelled while the children still run.
+            // Our parent task is being cancelled:
+            //
+            //    async def wrapper():
+            //        async with TaskGroup() as g:
+            //            g.create_task(foo)
+            //
+            // "wrapper" is being cancelled while "foo" is still running.
             propagateCancellationError = exc;
             abort(parentTask);
           }
