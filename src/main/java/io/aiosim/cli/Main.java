@@ -1,6 +1,9 @@
 package io.aiosim.cli;
 
+import io.aiosim.golden.FileError;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import io.aiosim.strategy.Strategies;
 import java.util.ArrayList;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Command;
       "Exit status:",
       "  0  ok",
       "  1  test failures",
-      "  2  invalid input (a workflow file or the command line)",
+      "  2  invalid input: a workflow file, the command line, or a file or folder it cannot read or write",
       "  3  internal error (a bug in aiosim)"
     })
 public final class Main implements Runnable {
@@ -55,9 +58,15 @@ public final class Main implements Runnable {
     cl.setUsageHelpWidth(120); // the strategy lines read best unwrapped
     cl.setOut(out);
     cl.setErr(err);
-    // An exception escaping a command is a bug in the runner, never a user error.
+    // A file-system failure is the user's to fix (a read-only folder, a full disk): one line,
+    // exit 2. Any other exception escaping a command is a bug in the runner.
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
+          IOException io = ex instanceof UncheckedIOException u ? u.getCause() : ex instanceof IOException e ? e : null;
+          if (io != null) {
+            line.getErr().println("aiosim " + line.getCommandName() + ": " + FileError.describe(io));
+            return ExitCode.INVALID_INPUT.code();
+          }
           line.getErr().println("aiosim: internal error: " + ex);
           ex.printStackTrace(line.getErr());
           return ExitCode.INTERNAL_ERROR.code();

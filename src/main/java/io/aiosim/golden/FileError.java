@@ -60,7 +60,7 @@ public final class FileError extends IOException {
     } else {
       reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
-    reason = lowerFirst(reason);
+    reason = folder(lowerFirst(reason));
     return file == null ? reason : file + ": " + reason;
   }
 
@@ -69,6 +69,16 @@ public final class FileError extends IOException {
     Path p = Path.of(file);
     Matcher m = TEMPORARY.matcher(p.getFileName() == null ? "" : p.getFileName().toString());
     return m.matches() ? p.resolveSibling(m.group(1)).toString() : file;
+  }
+
+  /** The messages say folder, never directory. */
+  private static String folder(String reason) {
+    return switch (reason) {
+      case "is a directory" -> "is a folder";
+      case "not a directory" -> "not a folder";
+      case "directory not empty" -> "is a folder";
+      default -> reason;
+    };
   }
 
   /** The system's "No space left on device" reads as the rest of our messages do. */
