@@ -27,12 +27,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Compares each workflow's report with its golden file and its expect: block.",
-      "The golden of NAME.yaml is NAME.golden.json beside it (compared byte for byte, CRLF read as"
-          + " LF). Prints PASS, FAIL or NEW per workflow, then exactly 'N passed, N failed'. A"
-          + " missing or differing golden leaves the new report in NAME.golden.json.new for review;"
-          + " a passing workflow's leftover .new is removed. On CI (the CI environment variable set"
-          + " to anything but empty, 0 or false) a missing golden fails.",
-      "The DSL and the report: https://github.com/aiosim/aiosim/blob/main/docs/spec.md"
+      "The golden of NAME.yaml is NAME.golden.json beside it, compared byte for byte (CRLF read as LF).",
+      "Prints PASS, FAIL or NEW per workflow, then exactly 'N passed, N failed'.",
+      "A missing or differing golden leaves today's report in NAME.golden.json.new for review (--accept takes it);",
+      "a passing workflow's leftover .new is removed. On CI (the CI environment variable set to anything but",
+      "empty, 0 or false) a missing golden fails. Workflows and reports: docs/spec.md."
     },
     footerHeading = "%nExit status:%n",
     footer = {
