@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
     name = "aiosim",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Runs declarative asyncio concurrency scenarios with CPython 3.12's semantics.",
+    description = {
+      "Runs declarative asyncio concurrency scenarios with CPython 3.12's semantics.",
+      "Workflow files and reports are described in docs/spec.md (in the repository and the distribution)."
+    },
     subcommands = {
       RunCommand.class,
       TestCommand.class,
