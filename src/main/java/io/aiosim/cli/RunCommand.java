@@ -170,13 +170,18 @@ final class RunCommand implements Callable<Integer> {
     for (Input in : runs) {
       Path target = outDir.resolve(outputName(in.relative())).normalize();
       Input other = writers.putIfAbsent(target, in);
-      if (other != null) {
+      // One file named twice writes the same report twice: harmless, not a collision.
+      if (other != null && !sameFile(other, in)) {
         problems.add(
             "aiosim run: --out: " + other.label() + " and " + in.label() + " would both write " + target
                 + " (name them through a common folder, or run them apart)");
       }
     }
     return problems;
+  }
+
+  private static boolean sameFile(Input a, Input b) {
+    return Path.of(a.label()).toAbsolutePath().normalize().equals(Path.of(b.label()).toAbsolutePath().normalize());
   }
 
   /** Runs ahead on a pool but prints strictly in order; at most 2 * jobs reports wait in memory. */
