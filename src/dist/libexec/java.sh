@@ -52,4 +52,7 @@ no_java() {
 # -Xss8m: deep workflow nesting (docs/spec.md 1.2 allows 100 levels). No hsperfdata file.
 # Transparent huge pages on Linux (BENCHMARKS.md: a million-task run took half the CPU without).
 java_flags=(-XX:+UseSerialGC -Xss8m -XX:-UsePerfData -XX:TieredStopAtLevel="${AIOSIM_TIER:-4}")
-[ "$(uname -s)" = Linux ] && java_flags+=(-XX:+UseTransparentHugePages)
+# (An `if`, not `&&`: a false test as the file's last command would fail the sourcing under set -e.)
+if [ "$(uname -s)" = Linux ]; then
+  java_flags+=(-XX:+UseTransparentHugePages)
+fi
