@@ -1,6 +1,7 @@
 # ---------------------------------------------------------------------------------------------
-# aiosim prelude: the reference loop of SPEC section 5 and the instrumentation that prints the
-# report of SPEC section 6. Plain CPython 3.12 asyncio decides everything; this part only
+# aiosim prelude: the reference loop of section 5 and the instrumentation that prints the report
+# of section 6 of aiosim's reference, docs/spec.md in its repository and distribution ("SPEC n"
+# below is section n there). Plain CPython 3.12 asyncio decides everything; this part only
 #   * keeps time in integer nanoseconds and jumps the clock instead of sleeping,
 #   * orders timers due at the same instant in the order they were set,
 #   * walks in creation order the two sets CPython walks (SPEC 2: its order is arbitrary there),
