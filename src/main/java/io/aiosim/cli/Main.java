@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SchemaCommand.class,
       ExportCommand.class,
+      MatrixCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
