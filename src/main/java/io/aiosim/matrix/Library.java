@@ -1,5 +1,6 @@
 package io.aiosim.matrix;
 
+import io.aiosim.dsl.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,13 @@ public sealed interface Library {
 
     @Override
     public String read(String name) throws IOException {
+      Path file = dir.resolve(name);
       try {
-        return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+        // A workflow's own limit, checked before the file is read whole.
+        if (Files.size(file) > Limits.DEFAULT.maxFileBytes()) {
+          throw new IOException("larger than " + (Limits.DEFAULT.maxFileBytes() >> 20) + " MiB");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
         return null;
       }
