@@ -27,8 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "matrix",
     mixinStandardHelpOptions = true,
     description = {
-      "Recomputes the table of asyncio's ways to run tasks (create_task, TaskGroup, gather, as_completed, wait)"
-          + " against what you want done, from runs: each cell runs its scenario, and the row's condition decides ✓ or -.",
+      "Recomputes the table of asyncio's ways to run tasks from runs.",
+      "Columns: create_task, TaskGroup, gather, as_completed, wait; rows: what you want done. Each cell runs its"
+          + " scenario, and the row's condition decides ✓ or -.",
       "Without DIR it uses the library inside aiosim (the repository's workflows/matrix/)."
     },
     footerHeading = "%nExit status:%n",
