@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SchemaCommand.class,
       ExportCommand.class,
+      MatrixCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
