@@ -22,16 +22,6 @@ import picocli.CommandLine.Command;
       "Runs declarative asyncio concurrency scenarios with CPython 3.12's semantics.",
       "Workflow files and reports are described in docs/spec.md (in the repository and the distribution)."
     },
-    subcommands = {
-      RunCommand.class,
-      TestCommand.class,
-      ValidateCommand.class,
-      SchemaCommand.class,
-      ExportCommand.class,
-      MatrixCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footerHeading = "%n",
     footer = {
       "Exit status:",
@@ -41,6 +31,22 @@ import picocli.CommandLine.Command;
       "  3  internal error (a bug in aiosim)"
     })
 public final class Main implements Callable<Integer> {
+  /**
+   * The subcommands in the order of the command list. picocli builds a command's model by
+   * reflection when it is added, which was most of a short run's start-up, so a command line
+   * that names its command gets only that one (see {@link #needed}).
+   */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          RunCommand.class,
+          TestCommand.class,
+          ValidateCommand.class,
+          SchemaCommand.class,
+          ExportCommand.class,
+          MatrixCommand.class,
+          CompletionCommand.class,
+          CommandLine.HelpCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -54,15 +60,42 @@ public final class Main implements Callable<Integer> {
 
   /** As above, with standard input injected too ({@code run -}). */
   public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine(out, err);
-    ((RunCommand) cl.getSubcommands().get("run").getCommand()).stdin = in;
-    ((ExportCommand) cl.getSubcommands().get("export").getCommand()).stdin = in;
+    if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+      // What picocli prints for it, without building a command model first.
+      for (String line : new Version().getVersion()) out.println(line);
+      out.flush();
+      return ExitCode.OK.code();
+    }
+    CommandLine cl = commandLine(out, err, needed(args));
+    if (cl.getSubcommands().get("run") instanceof CommandLine run) ((RunCommand) run.getCommand()).stdin = in;
+    if (cl.getSubcommands().get("export") instanceof CommandLine ex) ((ExportCommand) ex.getCommand()).stdin = in;
     return cl.execute(args);
   }
 
+  /** The whole command tree, as {@code aiosim --help} shows it. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, COMMANDS);
+  }
+
+  /**
+   * The subcommands a command line can reach: the one it names first, else all (help, the bare
+   * usage, a mistyped command and the completion script list them).
+   */
+  static List<Class<?>> needed(String[] args) {
+    if (args.length > 0 && !args[0].equals("help") && !args[0].equals("completion")) {
+      for (Class<?> c : COMMANDS) {
+        if (c.getAnnotation(Command.class).name().equals(args[0])) return List.of(c);
+      }
+    }
+    return COMMANDS;
+  }
+
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
     CommandLine cl = new CommandLine(new Main());
-    cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
+    commands.forEach(cl::addSubcommand);
+    if (commands == COMMANDS) {
+      cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
+    }
     cl.setUsageHelpWidth(120); // the strategy lines read best unwrapped
     cl.setOut(out);
     cl.setErr(err);

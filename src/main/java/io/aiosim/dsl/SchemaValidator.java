@@ -25,8 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Validates the raw YAML tree against {@code dsl-schema/workflow.schema.json} with networknt's
  * validator, mapping each error's instance location (a JSON pointer) back to a position by
- * walking the same tree. The reader's own checks come first and say more; these errors are the
- * net under them.
+ * walking the same tree. The reader's own checks say more and catch everything this does; the
+ * tests hold them to that (see {@link WorkflowReader#read(String, String, Limits, java.util.List)}),
+ * and the tool itself does not load the validator.
  */
 public final class SchemaValidator {
   /** Where the build puts a copy of {@code dsl-schema/workflow.schema.json}. */

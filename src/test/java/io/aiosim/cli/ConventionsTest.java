@@ -48,6 +48,35 @@ class ConventionsTest {
                     }));
   }
 
+  /**
+   * Main builds only the command a command line names (and prints the version without picocli):
+   * what each prints must be what the whole tree prints.
+   */
+  @TestFactory
+  Stream<DynamicTest> aCommandBuiltAloneBehavesAsInTheWholeTree() {
+    return Stream.concat(
+            Stream.of(new String[] {"--version"}, new String[] {"-V"}),
+            commands().flatMap(n -> Stream.of(new String[] {n, "--help"}, new String[] {n, "-V"}, new String[] {n, "--nope"})))
+        .map(
+            args ->
+                DynamicTest.dynamicTest(
+                    String.join(" ", args),
+                    () -> {
+                      StringWriter out = new StringWriter();
+                      StringWriter err = new StringWriter();
+                      int status = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+                      Cli alone = Cli.run(args);
+                      assertThat(alone).isEqualTo(new Cli(status, out.toString(), err.toString()));
+                    }));
+  }
+
+  @Test
+  void aNamedCommandIsBuiltAlone() {
+    assertThat(Main.needed(new String[] {"run", GATHER})).containsExactly(RunCommand.class);
+    assertThat(Main.needed(new String[] {"help", "run"})).hasSize((int) commands().count() + 1);
+    assertThat(Main.needed(new String[] {"--help"})).hasSize((int) commands().count() + 1);
+  }
+
   @Test
   void theCommandListShowsWholeSentences() {
     String help = Cli.run("--help").out();
