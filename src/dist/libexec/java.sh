@@ -1,46 +1,74 @@
 # Sourced by bin/aiosim (the distribution) and by ./runner (the source tree): finds a JDK >= 21
-# without Maven and names the JVM flags both use. Bash only; defines functions and `java_flags`.
+# without Maven, names the JVM flags both use and keeps the start-up cache. Bash only, and on
+# the common path it starts no process: each one costs milliseconds, and a small run's whole
+# start-up is measured against CPython's (BENCHMARKS.md).
 
-java_major() { # prints the feature version of the java binary $1, or nothing
-  local home v
-  home="$(dirname "$(dirname "$(resolve_link "$1")")")"
-  # The JDK's release file answers without starting a JVM (each start costs ~50 ms or more).
-  if [ -f "$home/release" ]; then
-    v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" | head -n1)"
-    if [ -n "$v" ]; then
-      printf '%s\n' "$v"
-      return
-    fi
-  fi
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
+resolve_link() { # sets REPLY to $1 with every symlink followed (readlink runs only for a link)
+  local p="$1" t
+  case "$p" in */*) ;; *) p="./$p" ;; esac
+  while [ -L "$p" ]; do
+    t="$(readlink "$p")"
+    case "$t" in /*) p="$t" ;; *) p="${p%/*}/$t" ;; esac
+  done
+  REPLY="$p"
 }
 
-find_java() { # prints "MAJOR PATH" of the newest JDK >= 21 ($AIOSIM_JAVA wins when it qualifies)
-  local candidates=()
+release_value() { # sets REPLY to KEY's value in the JDK release file $1 (empty when absent)
+  local line
+  REPLY=""
+  [ -f "$1" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in
+      "$2="*)
+        line="${line#*=}"
+        REPLY="${line//\"/}"
+        return 0
+        ;;
+    esac
+  done <"$1"
+}
+
+java_feature() { # sets REPLY to the feature version of the java binary $1, or empty
+  resolve_link "$1"
+  local home="${REPLY%/*/*}"
+  # The JDK's release file answers without starting a JVM (each start costs ~50 ms or more).
+  release_value "$home/release" JAVA_VERSION
+  if [ -n "$REPLY" ]; then
+    REPLY="${REPLY%%[!0-9]*}"
+    return 0
+  fi
+  REPLY="$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1)"
+}
+
+find_java() { # sets java_bin, java_major and java_build for the newest JDK >= 21 ($AIOSIM_JAVA wins when it qualifies)
+  local candidates=() c
   [ -n "${AIOSIM_JAVA:-}" ] && candidates+=("$AIOSIM_JAVA")
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
   candidates+=(/usr/lib/jvm/*/bin/java /opt/java/*/bin/java /opt/*jdk*/bin/java
     /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java "$HOME"/.sdkman/candidates/java/*/bin/java)
-  command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
-  local best="" best_v=0 c v
+  local IFS=: dir
+  for dir in $PATH; do # the PATH's java, found without a subshell
+    if [ -x "${dir:-.}/java" ] && [ ! -d "${dir:-.}/java" ]; then
+      candidates+=("${dir:-.}/java")
+      break
+    fi
+  done
+  IFS=$' \t\n'
+  java_bin="" java_major=0
   for c in "${candidates[@]}"; do
     [ -x "$c" ] || continue
-    v="$(java_major "$c")"
-    [ -n "$v" ] || continue
-    if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best="$c"; best_v="$v"; fi
-    if [ -n "${AIOSIM_JAVA:-}" ] && [ "$c" = "$AIOSIM_JAVA" ] && [ "$v" -ge 21 ]; then break; fi
+    java_feature "$c"
+    [ -n "$REPLY" ] || continue
+    if [ "$REPLY" -ge 21 ] && [ "$REPLY" -gt "$java_major" ]; then java_bin="$c" java_major="$REPLY"; fi
+    if [ -n "${AIOSIM_JAVA:-}" ] && [ "$c" = "$AIOSIM_JAVA" ] && [ "$REPLY" -ge 21 ]; then break; fi
   done
-  [ -n "$best" ] && printf '%s %s\n' "$best_v" "$best"
-}
-
-resolve_link() { # prints $1 with every symlink followed (readlink -f is not on every system)
-  local p="$1" dir
-  while [ -L "$p" ]; do
-    dir="$(cd -P "$(dirname "$p")" && pwd)"
-    p="$(readlink "$p")"
-    case "$p" in /*) ;; *) p="$dir/$p" ;; esac
-  done
-  printf '%s/%s\n' "$(cd -P "$(dirname "$p")" && pwd)" "$(basename "$p")"
+  [ -n "$java_bin" ] || return 1
+  # The build (path and version) names the start-up cache: switching JDKs never meets a foreign one.
+  resolve_link "$java_bin"
+  local home="${REPLY%/*/*}"
+  release_value "$home/release" JAVA_RUNTIME_VERSION
+  java_build="${home}-${REPLY}"
+  java_build="${java_build//[^A-Za-z0-9._-]/_}"
 }
 
 no_java() {
@@ -51,8 +79,42 @@ no_java() {
 # SerialGC: one mutator thread, no concurrent GC threads to start or to share 2 cores with.
 # -Xss8m: deep workflow nesting (docs/spec.md 1.2 allows 100 levels). No hsperfdata file.
 # Transparent huge pages on Linux (BENCHMARKS.md: a million-task run took half the CPU without).
-java_flags=(-XX:+UseSerialGC -Xss8m -XX:-UsePerfData -XX:TieredStopAtLevel="${AIOSIM_TIER:-4}")
-# (An `if`, not `&&`: a false test as the file's last command would fail the sourcing under set -e.)
-if [ "$(uname -s)" = Linux ]; then
-  java_flags+=(-XX:+UseTransparentHugePages)
-fi
+# JVM logging goes to stderr at error level only: a cache that does not fit this JVM must never
+# print on stdout (it carries reports).
+java_flags=(-XX:+UseSerialGC -Xss8m -XX:-UsePerfData -XX:TieredStopAtLevel="${AIOSIM_TIER:-4}"
+  -Xlog:disable -Xlog:all=error:stderr)
+case "${OSTYPE:-}" in
+  linux*) java_flags+=(-XX:+UseTransparentHugePages) ;;
+esac
+
+# aot_setup DIR STAMP CLASSPATH-ARGS...: sets aot_flags to the start-up cache in DIR, made first
+# when it is missing or older than the file STAMP. On JDK 25+ an AOT cache (JEP 483/514) trained
+# by io.aiosim.cli.CacheTraining, which runs every command once in one JVM with the flags above
+# (a cache serves only runs with the flags it was trained with); on JDK 21-24 a dynamic CDS
+# archive that the first run writes at its exit. Either is only an accelerator: when it cannot
+# be made or does not fit, the tool runs without it. AIOSIM_AOT=0 turns it off; AIOSIM_AOT=require
+# makes a run fail unless the JVM maps the cache (-XX:AOTMode=on; the tests use it).
+aot_setup() {
+  local dir="$1" stamp="$2" cache tmp
+  shift 2
+  aot_flags=()
+  [ "${AIOSIM_AOT:-1}" != 0 ] || return 0
+  if [ "$java_major" -ge 25 ]; then
+    cache="$dir/aiosim-$java_build.aot"
+    if { [ ! -f "$cache" ] || [ "$stamp" -nt "$cache" ]; } && mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ]; then
+      tmp="$cache.$$.tmp"
+      if "$java_bin" "${java_flags[@]}" -XX:AOTCacheOutput="$tmp" "$@" io.aiosim.cli.CacheTraining \
+          >/dev/null 2>&1 </dev/null && [ -s "$tmp" ]; then
+        mv -f "$tmp" "$cache"
+      else
+        rm -f "$tmp" "$tmp.config"
+      fi
+    fi
+    if [ -f "$cache" ]; then
+      aot_flags=(-XX:AOTCache="$cache")
+      [ "${AIOSIM_AOT:-1}" != require ] || aot_flags+=(-XX:AOTMode=on)
+    fi
+  elif { [ -d "$dir" ] || mkdir -p "$dir" 2>/dev/null; } && [ -w "$dir" ]; then
+    aot_flags=(-XX:SharedArchiveFile="$dir/aiosim-$java_build.jsa" -XX:+AutoCreateSharedArchive)
+  fi
+}

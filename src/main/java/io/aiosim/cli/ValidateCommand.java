@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code aiosim validate FILE|DIR|-...}: the schema and the reader's checks, every problem of
+ * {@code aiosim validate FILE|DIR|-...}: the reader's checks, every problem of
  * every file as {@code file:line:col: message} with the source line and a caret, on stderr; each
  * valid file as {@code file: ok} on stdout. Folders are searched as {@code run} searches them.
  * Exit 2 when any file is invalid or any argument names nothing.

@@ -15,9 +15,12 @@ final class Version implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
+    // java.runtime.version is what Runtime.version() parses (with a regex: start-up time), and
+    // concat, not +, which a fresh JVM links through invokedynamic first.
     return new String[] {
-      "aiosim " + number(),
-      "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name", "?") + ")"
+      "aiosim ".concat(number()),
+      "Java ".concat(System.getProperty("java.runtime.version", "?"))
+          .concat(" (").concat(System.getProperty("java.vm.name", "?")).concat(")")
     };
   }
 }

@@ -33,9 +33,12 @@ public final class SchemaValidator {
   /** Where the build puts a copy of {@code dsl-schema/workflow.schema.json}. */
   public static final String RESOURCE = "/dsl-schema/workflow.schema.json";
 
-  private static final Schema SCHEMA =
-      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(schemaText(), InputFormat.JSON);
+  /** Compiled on first use: {@code aiosim schema} prints the text without loading the validator. */
+  private static final class Compiled {
+    static final Schema SCHEMA =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(schemaText(), InputFormat.JSON);
+  }
 
   private SchemaValidator() {}
 
@@ -57,7 +60,7 @@ public final class SchemaValidator {
 
   static List<Found> validate(YamlNode root) {
     List<Found> out = new ArrayList<>();
-    for (Error e : SCHEMA.validate(toJson(root))) {
+    for (Error e : Compiled.SCHEMA.validate(toJson(root))) {
       NodePath path = e.getInstanceLocation();
       YamlNode node = root;
       YamlNode parent = null;

@@ -21,10 +21,39 @@ public final class Values {
     if (Double.isNaN(d)) return "nan";
     if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
     if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
-    BigDecimal bd = shortest(Math.abs(d));
-    String digits = bd.unscaledValue().toString();
-    int decpt = digits.length() - bd.scale();
-    StringBuilder b = new StringBuilder(d < 0 ? "-" : "");
+    double a = Math.abs(d);
+    // Double.toString's digits are Python's (the shortest that read back, the nearest among
+    // those) except where it gives two digits and one would do (4.9E-324 for 5e-324): only
+    // then the exact computation, whose BigDecimal arithmetic is slow in a fresh JVM.
+    String s = Double.toString(a); // 123.45, 1.0E-5
+    int e = s.indexOf('E');
+    int dot = s.indexOf('.');
+    StringBuilder digits = new StringBuilder(s.length()).append(s, 0, dot).append(s, dot + 1, e < 0 ? s.length() : e);
+    int decpt = dot + (e < 0 ? 0 : Integer.parseInt(s, e + 1, s.length(), 10)); // value = 0.DIGITS * 10^decpt
+    int lead = 0;
+    while (digits.charAt(lead) == '0') lead++;
+    digits.delete(0, lead);
+    decpt -= lead;
+    int end = digits.length();
+    while (digits.charAt(end - 1) == '0') end--;
+    digits.setLength(end);
+    if (end == 2 && (oneDigit(digits.charAt(0) - '0', decpt, a) || oneDigit(digits.charAt(0) - '0' + 1, decpt, a))) {
+      BigDecimal bd = shortest(a);
+      digits.setLength(0);
+      digits.append(bd.unscaledValue());
+      decpt = digits.length() - bd.scale();
+    }
+    return format(d < 0, digits, decpt);
+  }
+
+  /** Whether the one digit {@code k} (10 carries) at {@code 0.k * 10^decpt} reads back as {@code a}. */
+  private static boolean oneDigit(int k, int decpt, double a) {
+    return Double.parseDouble(k == 10 ? "1E" + decpt : k + "E" + (decpt - 1)) == a;
+  }
+
+  /** Python's layout of {@code 0.DIGITS * 10^decpt}: positional for exponents in [-4, 16). */
+  private static String format(boolean negative, CharSequence digits, int decpt) {
+    StringBuilder b = new StringBuilder(negative ? "-" : "");
     if (decpt <= -4 || decpt > 16) {
       b.append(digits.charAt(0));
       if (digits.length() > 1) b.append('.').append(digits, 1, digits.length());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +32,8 @@ class DistributionIT {
 
   @Test
   void theUnpackedDistributionRunsThroughASymlinkOnThePath() throws Exception {
-    Path zip = Path.of(System.getProperty("aiosim.distribution", "target/aiosim.zip"));
-    assertThat(zip).as("mvn package builds the distribution").exists();
-    Path opt = tmp.resolve("opt");
-    unpack(zip, opt);
-    Path home;
-    try (Stream<Path> top = Files.list(opt)) {
-      home = top.findFirst().orElseThrow();
-    }
+    Path zip = distribution();
+    Path home = install(zip);
     assertThat(home.getFileName().toString()).isEqualTo(zip.getFileName().toString().replace(".zip", ""));
     for (String part : new String[] {"bin/aiosim", "libexec/java.sh", "schema/workflow.schema.json",
         "completion/aiosim.bash", "completion/aiosim.zsh", "docs/spec.md"}) {
@@ -79,6 +74,62 @@ class DistributionIT {
     }
   }
 
+  /**
+   * The launcher's start-up cache (src/dist/libexec/java.sh): the first run trains it, every
+   * command then starts from it (-XX:AOTMode=on makes a run fail when the JVM cannot map it)
+   * with the output it has without it, the classes come from it, and a run loads neither the
+   * schema validator nor Jackson's databind.
+   */
+  @Test
+  void everyCommandStartsFromTheCacheTheFirstRunTrains() throws Exception {
+    Path home = install(distribution());
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("aiosim"), home.resolve("bin/aiosim"));
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    Files.copy(SEED, work.resolve("x.yaml"));
+    Files.writeString(work.resolve("x.golden.json"), golden());
+    Result first = shell(bin, work, "aiosim --version", Map.of("AIOSIM_AOT", "1"));
+    assertThat(first.status()).as(first.err()).isZero();
+    int feature = Integer.parseInt(first.out().lines().skip(1).findFirst().orElseThrow().replaceAll("^Java (\\d+).*", "$1"));
+    Assumptions.assumeTrue(feature >= 25, "the launcher's JDK is " + feature + ": AOT caches need JDK 25 (21-24 get a CDS archive)");
+    try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+      assertThat(lib.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".aot"));
+    }
+    for (String command : new String[] {"aiosim --version", "aiosim --help", "aiosim run x.yaml", "aiosim run --format text x.yaml",
+        "aiosim validate x.yaml", "aiosim test .", "aiosim export --python x.yaml", "aiosim schema", "aiosim matrix",
+        "aiosim completion bash"}) {
+      Result cached = shell(bin, work, command, Map.of("AIOSIM_AOT", "require"));
+      Result cold = shell(bin, work, command, Map.of());
+      assertThat(cached).as(command).isEqualTo(cold);
+    }
+    Path log = tmp.resolve("classes.txt");
+    shell(bin, work, "aiosim run x.yaml", Map.of("AIOSIM_AOT", "require", "JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
+    List<String> loaded = Files.readAllLines(log);
+    for (String c : new String[] {"io.aiosim.cli.RunCommand", "io.aiosim.engine.EventLoop", "io.aiosim.report.ReportWriter", "picocli.CommandLine "}) {
+      assertThat(loaded).as(c).anyMatch(l -> l.contains(" " + c) && l.contains("source: shared objects file"));
+    }
+    for (String command : new String[] {"aiosim run x.yaml", "aiosim validate x.yaml"}) {
+      shell(bin, work, command, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
+      assertThat(Files.readAllLines(log)).as(command).anyMatch(l -> l.contains(" io.aiosim.dsl.WorkflowReader "))
+          .noneMatch(l -> l.contains(" com.networknt.") || l.contains(" tools.jackson.databind."));
+    }
+  }
+
+  private static Path distribution() {
+    Path zip = Path.of(System.getProperty("aiosim.distribution", "target/aiosim.zip"));
+    assertThat(zip).as("mvn package builds the distribution").exists();
+    return zip;
+  }
+
+  /** The distribution unpacked under tmp/opt; its home folder. */
+  private Path install(Path zip) throws IOException {
+    Path opt = tmp.resolve("opt");
+    unpack(zip, opt);
+    try (Stream<Path> top = Files.list(opt)) {
+      return top.findFirst().orElseThrow();
+    }
+  }
+
   private static String golden() throws IOException {
     return Files.readString(Path.of(SEED.toString().replace(".yaml", ".golden.json")));
   }
@@ -87,20 +138,27 @@ class DistributionIT {
 
   /** {@code command} in a shell whose PATH is {@code bin} and the system's, with no JDK hints. */
   private Result shell(Path bin, Path dir, String command) throws Exception {
+    return shell(bin, dir, command, Map.of());
+  }
+
+  /** As above, with {@code vars} set (the start-up cache stays off unless they turn it on). */
+  private Result shell(Path bin, Path dir, String command, Map<String, String> vars) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).directory(dir.toFile());
     Map<String, String> env = pb.environment();
     env.remove("JAVA_HOME");
     env.remove("AIOSIM_JAVA");
     env.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin");
-    env.put("AIOSIM_AOT", "0"); // the runner's start-up cache is beside the point here
+    env.put("AIOSIM_AOT", "0"); // the start-up cache is beside the point, unless vars turn it on
+    env.putAll(vars);
     Path out = tmp.resolve("out.txt");
     Path err = tmp.resolve("err.txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
-    // A hang guard for a loaded machine, not a timing assertion.
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+    // A hang guard for a loaded machine (training the start-up cache runs every command), not a
+    // timing assertion.
+    if (!p.waitFor(600, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new IllegalStateException(command + " did not finish within 120 s");
+      throw new IllegalStateException(command + " did not finish within 600 s");
     }
     return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
   }
