@@ -2,6 +2,7 @@ package io.aiosim.engine;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The loop's {@code _scheduled} heap, ordered by {@code (when, seq)} as SPEC 5 requires, built for
@@ -73,6 +74,37 @@ final class TimerQueue {
         h = unlinkHead(h);
       }
     }
+  }
+
+  /**
+   * As {@link #moveDue(long, ArrayDeque)}, but each tie (two or more live timers due at one
+   * instant) goes through {@code order} first; {@code scratch} is reused for it.
+   */
+  void moveDue(long endTime, ArrayDeque<Handle> ready, TieOrder order, List<TimerHandle> scratch) {
+    scratch.clear();
+    while (size > 0 && whens[0] < endTime) {
+      long when = whens[0];
+      if (!scratch.isEmpty() && scratch.get(0).when != when) {
+        flush(scratch, ready, order);
+      }
+      TimerHandle h = heads[0];
+      removeTop();
+      while (h != null) {
+        if (!h.cancelled) {
+          scratch.add(h);
+        }
+        h = unlinkHead(h);
+      }
+    }
+    flush(scratch, ready, order);
+  }
+
+  private static void flush(List<TimerHandle> timers, ArrayDeque<Handle> ready, TieOrder order) {
+    if (timers.size() > 1) {
+      order.order(timers.get(0).when, timers);
+    }
+    ready.addAll(timers);
+    timers.clear();
   }
 
   private TimerHandle unlinkHead(TimerHandle h) {
