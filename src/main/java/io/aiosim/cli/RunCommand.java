@@ -5,6 +5,7 @@ import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
+import io.aiosim.run.Schedule;
 import io.aiosim.run.Simulation;
 import io.aiosim.golden.AtomicWrite;
 import io.aiosim.golden.FileError;
@@ -80,6 +81,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-events", description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")
   boolean noEvents;
 
+  @Option(
+      names = "--schedule",
+      paramLabel = "TOKEN",
+      converter = ScheduleConverter.class,
+      description = "Order the ties (timers due at one instant) as TOKEN says, as `aiosim explore` prints it (e.g. s1:2=1.0;"
+          + " docs/spec.md, section 9); the report names it. Default: s1:, first in, first out at every tie.")
+  Schedule schedule = Schedule.FIFO;
+
   @Option(names = "--ascii", description = "Draw the timeline with ASCII characters only.")
   boolean ascii;
 
@@ -101,6 +110,10 @@ final class RunCommand implements Callable<Integer> {
         err.println("aiosim run: --clock: expected virtual or real, got " + clock);
         return ExitCode.INVALID_INPUT.code();
       }
+    }
+    if (clockKind == ClockKind.REAL && !schedule.isDefault()) {
+      err.println("aiosim run: --schedule orders the ties of the virtual clock; it cannot go with --clock real");
+      return ExitCode.INVALID_INPUT.code();
     }
     if (jobs < 1) {
       err.println("aiosim run: --jobs: expected a number of at least 1, got " + jobs);
@@ -235,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
 
   private RunResult run(Input in, ClockKind clockKind) {
     try {
-      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents));
+      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents, schedule));
     } catch (Simulation.RunStopped e) {
       throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {

@@ -87,6 +87,35 @@ public final class ReportWriter {
   }
 
   private static void emit(RunResult r, Writer out, Layout layout) {
+    document(out, layout, g -> new Emitter(g).report(r));
+  }
+
+  /**
+   * Writes one JSON document other than a report ({@code explore}'s) as a report is written:
+   * Python's escapes and numbers, the root object's keys and its arrays' items one per line (or
+   * all on one line), then a newline. {@code body} writes the root object.
+   */
+  public static void writeDocument(Writer out, boolean multiline, java.util.function.Consumer<JsonGenerator> body) {
+    document(out, new Layout(multiline), body);
+    newline(out);
+  }
+
+  /** A report's {@code outcome} object (SPEC 6), to a generator of {@link #writeDocument}. */
+  public static void writeOutcome(JsonGenerator g, Outcome o) {
+    new Emitter(g).writeOutcome(o);
+  }
+
+  /** One of a report's {@code tasks} (SPEC 6), to a generator of {@link #writeDocument}. */
+  public static void writeTask(JsonGenerator g, TaskReport t) {
+    new Emitter(g).writeTask(t);
+  }
+
+  /** A time in seconds as a report writes it (SPEC 6). */
+  public static void writeTime(JsonGenerator g, long ns) {
+    new Emitter(g).writeTime(ns);
+  }
+
+  private static void document(Writer out, Layout layout, java.util.function.Consumer<JsonGenerator> body) {
     ObjectWriteContext ctx =
         new ObjectWriteContext.Base() {
           @Override
@@ -100,7 +129,7 @@ public final class ReportWriter {
           }
         };
     try (JsonGenerator g = FACTORY.createGenerator(ctx, out)) {
-      new Emitter(g).report(r);
+      body.accept(g);
     }
   }
 
@@ -146,6 +175,9 @@ public final class ReportWriter {
       writeStrategy(r.strategy());
       g.writeStringProperty("clock", r.clock());
       g.writeStringProperty("python", r.python());
+      if (r.schedule() != null) { // only then: a default report keeps its bytes
+        g.writeStringProperty("schedule", r.schedule());
+      }
       g.writeName("outcome");
       writeOutcome(r.outcome());
       g.writeName("tasks");
