@@ -2,7 +2,10 @@ package io.aiosim.cli;
 
 import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.WorkflowReader;
+import io.aiosim.engine.ClockKind;
 import io.aiosim.export.PythonExporter;
+import io.aiosim.run.Schedule;
+import io.aiosim.run.Simulation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -40,6 +43,14 @@ final class ExportCommand implements Callable<Integer> {
       description = "The workflow file to export as Python (the only target so far); - reads standard input.")
   String file;
 
+  @Option(
+      names = "--schedule",
+      paramLabel = "TOKEN",
+      converter = ScheduleConverter.class,
+      description = "Order the program's ties as TOKEN says (as `aiosim explore` prints it; docs/spec.md, section 9), as"
+          + " `aiosim run --schedule TOKEN` does. Default: s1:, first in, first out at every tie.")
+  Schedule schedule = Schedule.FIFO;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -65,7 +76,16 @@ final class ExportCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.INVALID_INPUT.code();
     }
-    out.print(PythonExporter.export(loaded.workflow()));
+    if (!schedule.isDefault()) {
+      try { // one run finds a token that does not fit (SPEC 9), before any program is printed
+        Simulation.run(loaded.workflow(), ClockKind.VIRTUAL, new Simulation.Options(false, schedule));
+      } catch (Simulation.RunStopped e) {
+        err.println("aiosim export: " + file + ": " + e.getMessage());
+        err.flush();
+        return ExitCode.INVALID_INPUT.code();
+      }
+    }
+    out.print(PythonExporter.export(loaded.workflow(), schedule));
     out.flush();
     return ExitCode.OK.code();
   }
