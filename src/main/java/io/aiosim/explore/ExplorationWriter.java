@@ -117,7 +117,10 @@ public final class ExplorationWriter {
       }
       out.println("  outcome " + (i + 1) + ": " + count + ", e.g. --schedule " + f.witness().token());
       for (FateChange c : f.changes()) {
-        out.println("    " + c.task() + ": " + fate(c.before()) + "  ->  " + fate(c.after()));
+        boolean times = !(c.before() instanceof TaskReport x && c.after() instanceof TaskReport y)
+            || !java.util.Objects.equals(x.startedAtNs(), y.startedAtNs())
+            || !java.util.Objects.equals(x.finishedAtNs(), y.finishedAtNs());
+        out.println("    " + c.task() + ": " + fate(c.before(), times) + "  ->  " + fate(c.after(), times));
       }
       for (TieChoice t : f.deviations()) {
         out.println(
@@ -128,11 +131,12 @@ public final class ExplorationWriter {
     out.flush();
   }
 
-  private static String fate(Object o) {
+  /** A side of a change; a task's times only where they changed, so that the change stands out. */
+  private static String fate(Object o, boolean times) {
     return switch (o) {
       case null -> "not created";
       case Outcome x -> outcome(x);
-      case TaskReport t -> task(t);
+      case TaskReport t -> task(t, times);
       default -> throw new IllegalStateException("not a fate: " + o);
     };
   }
@@ -142,7 +146,7 @@ public final class ExplorationWriter {
         + " at " + PyNumbers.seconds(o.atNs()) + " s";
   }
 
-  private static String task(TaskReport t) {
+  private static String task(TaskReport t, boolean times) {
     String state =
         switch (t.state()) {
           case COMPLETED -> "completed " + TextView.value(t.result());
@@ -150,6 +154,9 @@ public final class ExplorationWriter {
           case CANCELLED -> "cancelled " + (t.cancelledBy() == null ? "by itself" : "by " + t.cancelledBy());
           case PENDING -> "pending";
         };
+    if (!times) {
+      return state;
+    }
     String started = t.startedAtNs() == null ? "never started" : "started " + PyNumbers.seconds(t.startedAtNs()) + " s";
     String finished = t.finishedAtNs() == null ? "never finished" : "ended " + PyNumbers.seconds(t.finishedAtNs()) + " s";
     return state + " (" + started + ", " + finished + ")";
