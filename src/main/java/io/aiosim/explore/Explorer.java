@@ -140,6 +140,10 @@ public final class Explorer {
         (number, when, timers, order) -> {
           if (number > path.size()) {
             path.add(Permutations.identity(timers.size()));
+          } else if (path.get(number - 1).length != timers.size()) { // runs are deterministic
+            throw new IllegalStateException(
+                "tie " + number + " of " + schedule + " has " + timers.size() + " timers, an earlier run had "
+                    + path.get(number - 1).length);
           }
         });
   }

@@ -23,8 +23,8 @@ final class Witnesses {
     return inversions(a) < inversions(b);
   }
 
-  static int inversions(Schedule s) {
-    int n = 0;
+  static long inversions(Schedule s) {
+    long n = 0;
     for (int i = 0; i < s.deviations(); i++) {
       n += Permutations.inversions(s.order(i));
     }

@@ -124,6 +124,27 @@ class ExplorerTest {
     }
   }
 
+  @Test
+  void inversionsCountThePairsOutOfFifoOrder() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+    for (int round = 0; round < 200; round++) {
+      int[] p = Permutations.identity(1 + rng.nextInt(12));
+      for (int i = p.length - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int t = p[i];
+        p[i] = p[j];
+        p[j] = t;
+      }
+      long pairs = 0;
+      for (int i = 0; i < p.length; i++) {
+        for (int j = i + 1; j < p.length; j++) {
+          pairs += p[i] > p[j] ? 1 : 0;
+        }
+      }
+      assertThat(Permutations.inversions(p)).as("%s", java.util.Arrays.toString(p)).isEqualTo(pairs);
+    }
+  }
+
   private static int compare(List<Integer> a, List<Integer> b) {
     for (int i = 0; i < a.size(); i++) {
       int c = Integer.compare(a.get(i), b.get(i));
