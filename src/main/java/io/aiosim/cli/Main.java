@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       ExportCommand.class,
       ExploreCommand.class,
+      MatrixCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
