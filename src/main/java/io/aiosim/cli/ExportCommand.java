@@ -4,7 +4,6 @@ import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.export.PythonExporter;
-import io.aiosim.run.Schedule;
 import io.aiosim.run.Simulation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,13 +43,7 @@ final class ExportCommand implements Callable<Integer> {
       description = "The workflow file to export as Python (the only target so far); - reads standard input.")
   String file;
 
-  @Option(
-      names = "--schedule",
-      paramLabel = "TOKEN",
-      converter = ScheduleConverter.class,
-      description = "Order the program's ties as TOKEN says (as `aiosim explore` prints it; docs/spec.md, section 9), as"
-          + " `aiosim run --schedule TOKEN` does. Default: s1:, first in, first out at every tie.")
-  Schedule schedule = Schedule.FIFO;
+  @Mixin ScheduleOption scheduleOption;
 
   @Override
   public Integer call() throws IOException {
@@ -76,16 +70,16 @@ final class ExportCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.INVALID_INPUT.code();
     }
-    if (!schedule.isDefault()) {
+    if (!scheduleOption.schedule.isDefault()) {
       try { // one run finds a token that does not fit (SPEC 9), before any program is printed
-        Simulation.run(loaded.workflow(), ClockKind.VIRTUAL, new Simulation.Options(false, schedule));
+        Simulation.run(loaded.workflow(), ClockKind.VIRTUAL, new Simulation.Options(false, scheduleOption.schedule));
       } catch (Simulation.RunStopped e) {
         err.println("aiosim export: " + file + ": " + e.getMessage());
         err.flush();
         return ExitCode.INVALID_INPUT.code();
       }
     }
-    out.print(PythonExporter.export(loaded.workflow(), schedule));
+    out.print(PythonExporter.export(loaded.workflow(), scheduleOption.schedule));
     out.flush();
     return ExitCode.OK.code();
   }

@@ -5,7 +5,6 @@ import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
-import io.aiosim.run.Schedule;
 import io.aiosim.run.Simulation;
 import io.aiosim.golden.AtomicWrite;
 import io.aiosim.golden.FileError;
@@ -34,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -81,13 +81,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-events", description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")
   boolean noEvents;
 
-  @Option(
-      names = "--schedule",
-      paramLabel = "TOKEN",
-      converter = ScheduleConverter.class,
-      description = "Order the ties (timers due at one instant) as TOKEN says, as `aiosim explore` prints it (e.g. s1:2=1.0;"
-          + " docs/spec.md, section 9); the report names it. Default: s1:, first in, first out at every tie.")
-  Schedule schedule = Schedule.FIFO;
+  @Mixin ScheduleOption scheduleOption;
 
   @Option(names = "--ascii", description = "Draw the timeline with ASCII characters only.")
   boolean ascii;
@@ -111,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         return ExitCode.INVALID_INPUT.code();
       }
     }
-    if (clockKind == ClockKind.REAL && !schedule.isDefault()) {
+    if (clockKind == ClockKind.REAL && !scheduleOption.schedule.isDefault()) {
       err.println("aiosim run: --schedule orders the ties of the virtual clock; it cannot go with --clock real");
       return ExitCode.INVALID_INPUT.code();
     }
@@ -248,7 +242,7 @@ final class RunCommand implements Callable<Integer> {
 
   private RunResult run(Input in, ClockKind clockKind) {
     try {
-      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents, schedule));
+      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents, scheduleOption.schedule));
     } catch (Simulation.RunStopped e) {
       throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {

@@ -1,11 +1,14 @@
 package io.aiosim.explore;
 
-/** The orders of a tie, as arrays of positions, walked in lexicographic order from FIFO. */
-final class Permutations {
+/**
+ * The orders of a tie, as arrays of positions, walked in lexicographic order from FIFO (the
+ * order {@link Explorer} walks them; public for the benchmark that retraces that walk).
+ */
+public final class Permutations {
   private Permutations() {}
 
   /** FIFO: {@code 0, 1, ..., k-1}. */
-  static int[] identity(int k) {
+  public static int[] identity(int k) {
     int[] p = new int[k];
     for (int i = 0; i < k; i++) {
       p[i] = i;
@@ -17,7 +20,7 @@ final class Permutations {
    * Turns {@code p} into the next permutation in lexicographic order (Knuth's algorithm L);
    * false, leaving it unchanged, when it is the last one.
    */
-  static boolean next(int[] p) {
+  public static boolean next(int[] p) {
     int i = p.length - 2;
     while (i >= 0 && p[i] >= p[i + 1]) {
       i--;
@@ -41,7 +44,7 @@ final class Permutations {
    * with a Fenwick tree over the positions seen so far, O(k log k): a tie can hold thousands of
    * timers (a counted task's copies sleeping alike), and every schedule run is weighed.
    */
-  static long inversions(int[] p) {
+  public static long inversions(int[] p) {
     int[] tree = new int[p.length + 1];
     long n = 0;
     for (int i = p.length - 1; i >= 0; i--) {

@@ -69,10 +69,11 @@ class _ScheduledTies:
     def __init__(self, token, orders):
         self.token = token
         self.orders = orders  # tie number (from 1) -> the positions, by seq, in the order they run
+        self.last = max(orders)
         self.met = 0
 
     def order(self, loop):
-        if self.met >= max(self.orders):
+        if self.met >= self.last:
             return  # past the last choice: FIFO from here on
         end_time = loop.time() + loop._clock_resolution
         heap, due, stack = loop._scheduled, {}, [0]
@@ -82,6 +83,7 @@ class _ScheduledTies:
                 if not heap[i]._cancelled:
                     due.setdefault(heap[i]._when, []).append(heap[i])
                 stack += (2 * i + 1, 2 * i + 2)
+        reordered = False
         for when in sorted(due):
             tie = sorted(due[when], key=lambda h: h._seq)
             if len(tie) < 2:
@@ -94,10 +96,12 @@ class _ScheduledTies:
                 raise RuntimeError(f"schedule {self.token}: tie {self.met} has {len(tie)} timers, not {len(order)}")
             for seq, position in zip([h._seq for h in tie], order):
                 tie[position]._seq = seq
+            reordered = True
+        if reordered:
             heapq.heapify(heap)
 
     def check_all_met(self):
-        if self.met < max(self.orders):
+        if self.met < self.last:
             raise RuntimeError(f"schedule {self.token}: the run meets only {self.met} ties")
 
 

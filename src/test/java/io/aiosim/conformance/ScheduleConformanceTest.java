@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -158,12 +157,7 @@ class ScheduleConformanceTest {
 
   private static synchronized Python python() {
     if (python == null) {
-      python =
-          Python.find(12, TARGET.resolve("py312"))
-              .orElseGet(() -> {
-                Assumptions.abort("no CPython 3.12 found (python3.12 on PATH, or under pyenv)");
-                return null;
-              });
+      python = Python.require(12, TARGET.resolve("py312"));
     }
     return python;
   }

@@ -3,6 +3,7 @@ package io.aiosim.bench;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
+import io.aiosim.explore.Permutations;
 import io.aiosim.run.Schedule;
 import io.aiosim.run.Simulation;
 import java.lang.management.ManagementFactory;
@@ -46,9 +47,7 @@ public final class ExplorePrefix {
         long c0 = mx.getCurrentThreadCpuTime();
         Simulation.run(wf, ClockKind.VIRTUAL, new Simulation.Options(false, s), (n, when, timers, order) -> {
           if (n > path.size()) {
-            int[] fifo = new int[timers.size()];
-            Arrays.setAll(fifo, i -> i);
-            path.add(fifo);
+            path.add(Permutations.identity(timers.size()));
           }
         });
         long c1 = mx.getCurrentThreadCpuTime();
@@ -68,7 +67,7 @@ public final class ExplorePrefix {
         whole += c1 - c0;
         prefix += c2 - c1;
         schedules++;
-        while (!path.isEmpty() && !next(path.getLast())) {
+        while (!path.isEmpty() && !Permutations.next(path.getLast())) {
           path.removeLast();
         }
         if (path.isEmpty() || schedules == 10_000) {
@@ -86,29 +85,5 @@ public final class ExplorePrefix {
     int[] ties = new int[path.size()];
     Arrays.setAll(ties, i -> i + 1);
     return Schedule.of(ties, path.toArray(int[][]::new));
-  }
-
-  /** The next permutation in lexicographic order, false after the last (as Explorer walks them). */
-  private static boolean next(int[] p) {
-    int i = p.length - 2;
-    while (i >= 0 && p[i] >= p[i + 1]) {
-      i--;
-    }
-    if (i < 0) {
-      return false;
-    }
-    int j = p.length - 1;
-    while (p[j] <= p[i]) {
-      j--;
-    }
-    int t = p[i];
-    p[i] = p[j];
-    p[j] = t;
-    for (int a = i + 1, b = p.length - 1; a < b; a++, b--) {
-      t = p[a];
-      p[a] = p[b];
-      p[b] = t;
-    }
-    return true;
   }
 }
