@@ -20,9 +20,9 @@ public final class ExplorationWriter {
 
   /**
    * {@code {"workflow", "file", "verdict", "budget", "schedules", "ties", "order_dependent",
-   * "outcomes": [{"count", "schedule", "outcome", "tasks", "changed", "ties"}]}}, the default
+   * "outcomes": [{"count", "schedule", "outcome", "tasks", "changed", "off_fifo"}]}}, the default
    * schedule's outcome first; {@code changed} names main (its outcome) and the tasks whose fate
-   * differs from the default, {@code ties} the witness's ties not run FIFO.
+   * differs from the default, {@code off_fifo} the witness's ties not run FIFO.
    */
   public static void json(Exploration e, String file, PrintWriter out) {
     ReportWriter.writeDocument(
@@ -66,7 +66,7 @@ public final class ExplorationWriter {
       g.writeString(c.task());
     }
     g.writeEndArray();
-    g.writeName("ties");
+    g.writeName("off_fifo");
     g.writeStartArray();
     for (TieChoice t : f.deviations()) {
       g.writeStartObject();
