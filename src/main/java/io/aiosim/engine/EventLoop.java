@@ -198,11 +198,7 @@ public final class EventLoop {
       clock.waitUntil(first);
     }
     long endTime = time() + 1; // _clock_resolution is 1 ns on the reference loop
-    if (tieOrder == null) {
-      scheduled.moveDue(endTime, ready);
-    } else {
-      scheduled.moveDue(endTime, ready, tieOrder, tie);
-    }
+    scheduled.moveDue(endTime, ready, tieOrder, tie);
     for (int n = ready.size(); n > 0; n--) {
       Handle h = ready.pollFirst();
       if (!h.cancelled) {

@@ -64,39 +64,34 @@ final class TimerQueue {
 
   /** Moves every timer due before {@code endTime} to {@code ready}, in (when, seq) order. */
   void moveDue(long endTime, ArrayDeque<Handle> ready) {
-    while (size > 0 && whens[0] < endTime) {
-      TimerHandle h = heads[0];
-      removeTop();
-      while (h != null) {
-        if (!h.cancelled) {
-          ready.addLast(h);
-        }
-        h = unlinkHead(h);
-      }
-    }
+    moveDue(endTime, ready, null, null);
   }
 
   /**
-   * As {@link #moveDue(long, ArrayDeque)}, but each tie (two or more live timers due at one
-   * instant) goes through {@code order} first; {@code scratch} is reused for it.
+   * As {@link #moveDue(long, ArrayDeque)}, but when {@code order} is not null each tie (two or
+   * more live timers due at one instant) goes through it first, gathered in {@code scratch}.
    */
   void moveDue(long endTime, ArrayDeque<Handle> ready, TieOrder order, List<TimerHandle> scratch) {
-    scratch.clear();
     while (size > 0 && whens[0] < endTime) {
-      long when = whens[0];
-      if (!scratch.isEmpty() && scratch.get(0).when != when) {
+      if (order != null && !scratch.isEmpty() && scratch.get(0).when != whens[0]) {
         flush(scratch, ready, order);
       }
       TimerHandle h = heads[0];
       removeTop();
       while (h != null) {
         if (!h.cancelled) {
-          scratch.add(h);
+          if (order == null) {
+            ready.addLast(h);
+          } else {
+            scratch.add(h);
+          }
         }
         h = unlinkHead(h);
       }
     }
-    flush(scratch, ready, order);
+    if (order != null) {
+      flush(scratch, ready, order);
+    }
   }
 
   private static void flush(List<TimerHandle> timers, ArrayDeque<Handle> ready, TieOrder order) {
