@@ -7,6 +7,7 @@ import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.run.Simulation;
 import io.aiosim.golden.AtomicWrite;
+import io.aiosim.golden.OrderedBatch;
 import io.aiosim.golden.FileError;
 import io.aiosim.golden.Progress;
 import io.aiosim.golden.WorkflowFiles;
@@ -21,17 +22,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -184,52 +179,34 @@ final class RunCommand implements Callable<Integer> {
     return Path.of(a.label()).toAbsolutePath().normalize().equals(Path.of(b.label()).toAbsolutePath().normalize());
   }
 
-  /** Runs ahead on a pool but prints strictly in order; at most 2 * jobs reports wait in memory. */
+  /** Runs ahead on a pool but prints strictly in order ({@link OrderedBatch}). */
   private void parallel(List<Input> runs, ClockKind clockKind, PrintWriter out, Progress progress) {
-    try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
-      Deque<Future<String>> window = new ArrayDeque<>();
-      int next = 0;
-      int printed = 0;
-      while (next < runs.size() || !window.isEmpty()) {
-        while (next < runs.size() && window.size() < 2 * jobs) {
-          Input in = runs.get(next++);
-          window.add(
-              pool.submit(
-                  () -> {
-                    StringWriter sw = new StringWriter();
-                    try (PrintWriter pw = new PrintWriter(sw)) {
-                      emit(in, run(in, clockKind), pw);
-                    }
-                    progress.step(in.label());
-                    return sw.toString();
-                  }));
-        }
-        String text = await(window.removeFirst());
-        if (!text.isEmpty()) {
-          progress.clear();
-          separate(printed++, out);
-          out.print(text);
-          out.flush();
-        }
-      }
-    }
+    int[] printed = {0};
+    OrderedBatch.run(
+        runs,
+        jobs,
+        in -> {
+          StringWriter sw = new StringWriter();
+          try (PrintWriter pw = new PrintWriter(sw)) {
+            emit(in, run(in, clockKind), pw);
+          }
+          progress.step(in.label());
+          return sw.toString();
+        },
+        text -> {
+          if (!text.isEmpty()) {
+            progress.clear();
+            separate(printed[0]++, out);
+            out.print(text);
+            out.flush();
+          }
+        });
   }
 
   /** Transcripts and charts on one output are set apart by a blank line; JSON needs nothing. */
   private void separate(int index, PrintWriter out) {
     if (index > 0 && outDir == null && (format == Format.text || format == Format.timeline)) {
       out.println();
-    }
-  }
-
-  private static String await(Future<String> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     }
   }
 
