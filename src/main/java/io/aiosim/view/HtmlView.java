@@ -65,7 +65,7 @@ public final class HtmlView {
     }
     out.append("</main>\n");
     if (json != null) {
-      out.append("<script type=\"application/json\" id=\"").append(REPORT_ID).append("\">\n");
+      out.append("<script type=\"application/json\" id=\"").append(REPORT_ID).append("\">");
       embed(out, json);
       out.append("</script>\n");
     }

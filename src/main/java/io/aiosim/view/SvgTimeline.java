@@ -351,10 +351,11 @@ final class SvgTimeline {
       d.append(" L").append(px(chartX + b * 2.0)).append(',').append(px(top)).append(" L").append(px(chartX + b * 2.0 + 2)).append(',').append(px(top));
     }
     d.append(" L").append(px(chartX + CHART)).append(',').append(px(base)).append(" z");
-    out.append("<g class=\"band\">\n<text x=\"").append(px(PAD)).append("\" y=\"").append(px(y + 26)).append("\">all ")
-        .append(ValueText.count(r.tasks().size())).append(" tasks</text>\n<text class=\"detail\" x=\"").append(px(PAD)).append("\" y=\"")
-        .append(px(y + 42)).append("\">alive, at most ").append(ValueText.count(max)).append("</text>\n<path class=\"alive\" d=\"").append(d)
-        .append("\"><title>tasks alive (started, not yet ended); at most ").append(ValueText.count(max)).append("</title></path>\n");
+    out.append("<g class=\"band\">\n<text x=\"").append(px(PAD)).append("\" y=\"").append(px(y + 34)).append("\">all tasks</text>\n")
+        .append("<text class=\"detail\" x=\"").append(px(detailX)).append("\" y=\"").append(px(y + 26)).append("\">")
+        .append(ValueText.count(r.tasks().size())).append(" tasks; alive: at most ").append(ValueText.count(max)).append("</text>\n")
+        .append("<path class=\"alive\" d=\"").append(d).append("\"><title>tasks alive (started, not yet ended); at most ")
+        .append(ValueText.count(max)).append("</title></path>\n");
     String[] cls = {"completed", "failed", "cancelled"};
     for (int b = 0; b < bins; b++) {
       double yy = base + 18;
@@ -366,8 +367,9 @@ final class SvgTimeline {
         }
       }
     }
-    out.append("\n<text class=\"detail\" x=\"").append(px(detailX)).append("\" y=\"").append(px(base + 16)).append("\">ends per ")
-        .append(PyNumbers.seconds(Math.max(1, total / bins))).append(" s, at most ").append(ValueText.count(maxEnds)).append("</text>\n</g>\n");
+    out.append("\n<text class=\"detail\" x=\"").append(px(detailX)).append("\" y=\"").append(px(base + 16)).append("\">ends per ~")
+        .append(new java.math.BigDecimal(Math.max(1, total / bins)).movePointLeft(9).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString())
+        .append(" s: at most ").append(ValueText.count(maxEnds)).append("</text>\n</g>\n");
   }
 
   private int bin(long ns, int bins) {

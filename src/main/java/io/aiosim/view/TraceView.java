@@ -20,8 +20,9 @@ import tools.jackson.core.io.JsonStringEncoder;
  * whose slices are nestable async events ({@code b}/{@code e}, one {@code id} per track, so a
  * track's slices nest): the task's lifetime, and inside it what it awaited (a sleep, its strategy
  * step, its cleanup). Instants ({@code n}) mark runs, logs, cancel requests, yields and ends.
- * Spawns and cancels are flows ({@code bind_id} with {@code flow_out} on the requester's instant
- * and {@code flow_in} on the target's), which Perfetto draws as arrows between async slices.
+ * Spawns and cancels are flows ({@code bind_id} with {@code flow_out} on an instant on the
+ * requester's track and {@code flow_in} on one on the target's: {@code created}, or the cancel
+ * request), which Perfetto draws as arrows between async slices.
  * {@code ts} is in microseconds of virtual time; events are in time order, one per line.
  */
 public final class TraceView {
@@ -79,7 +80,8 @@ public final class TraceView {
         String what = a.kind() == Lanes.Arrow.Kind.SPAWN
             ? "create " + ls.get(a.to()).name()
             : "cancel " + ls.get(a.to()).name() + " (" + a.cause() + ")";
-        // first at its instant: Perfetto drops a flow whose end it reads before its start
+        // before the target's end of the flow at the same instant: Perfetto drops a flow it reads
+        // ending before it starts
         add(a.atNs(), -1, event("n", what, a.from(), a.atNs(), null) + ", \"bind_id\": " + (k + 1) + ", \"flow_out\": true}");
       }
     }
@@ -98,11 +100,10 @@ public final class TraceView {
     TaskReport t = lane.task();
     long start = t == null ? 0 : t.startedAtNs() != null ? t.startedAtNs() : t.finishedAtNs() != null ? t.finishedAtNs() : r.finishedAtNs();
     long end = t == null || t.finishedAtNs() == null ? r.finishedAtNs() : t.finishedAtNs();
-    StringBuilder life = new StringBuilder(event("b", lane.name(), index, start, lifeArgs(lane)));
+    add(start, -2, event("b", lane.name(), index, start, lifeArgs(lane)) + "}"); // first on its track at its instant
     if (spawnFlow > 0) {
-      life.append(", \"bind_id\": ").append(spawnFlow).append(", \"flow_in\": true");
+      add(start, 1, event("n", "created", index, start, null) + ", \"bind_id\": " + spawnFlow + ", \"flow_in\": true}");
     }
-    add(start, -1, life + "}");
     for (Span s : lane.spans()) {
       String name = spanName(s);
       String args = "{\"what\": " + quote(s.what()) + "}";
