@@ -138,6 +138,9 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
+    if ((format == Format.html || format == Format.trace) && outDir == null && runs.size() > 1) {
+      problems.add("aiosim run: --format " + format + " makes one document per workflow: give one workflow, or --out DIR");
+    }
     if (!problems.isEmpty()) {
       problems.forEach(err::println);
       err.flush();
