@@ -4,7 +4,7 @@ import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
-import io.aiosim.engine.Simulation;
+import io.aiosim.run.Simulation;
 import io.aiosim.golden.RunAttempt;
 import io.aiosim.golden.ScenarioRunner;
 import io.aiosim.report.ReportWriter;

@@ -3,6 +3,7 @@ package io.aiosim.cli;
 import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.Limits;
 import io.aiosim.dsl.WorkflowReader;
+import io.aiosim.golden.WorkflowFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code aiosim validate FILE...}: the schema and the reader's checks, every problem of every
- * file as {@code file:line:col: message} with the source line and a caret, on stderr; each valid
- * file as {@code file: ok} on stdout. Exit 2 when any file is invalid.
+ * {@code aiosim validate FILE|DIR|-...}: the schema and the reader's checks, every problem of
+ * every file as {@code file:line:col: message} with the source line and a caret, on stderr; each
+ * valid file as {@code file: ok} on stdout. Folders are searched as {@code run} searches them.
+ * Exit 2 when any file is invalid or any argument names nothing.
  */
 @Command(
     name = "validate",
@@ -28,7 +30,10 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workflow files; - reads standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR|-",
+      description = "Workflow files, folders (searched recursively for *.yaml, *.yml), or - for standard input.")
   List<String> files;
 
   @Option(
@@ -47,26 +52,34 @@ final class ValidateCommand implements Callable<Integer> {
     }
     Limits limits = Limits.DEFAULT.withMaxTasks(maxTasks);
     boolean invalid = false;
-    for (String f : files) {
-      WorkflowReader.Loaded loaded;
-      String rendered;
-      if (f.equals("-")) {
+    for (String arg : files) {
+      if (arg.equals("-")) {
         String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        loaded = WorkflowReader.read("<stdin>", text, limits);
-        rendered = Diagnostic.renderAll(text, loaded.diagnostics());
-      } else {
-        loaded = WorkflowReader.read(Path.of(f), limits);
-        rendered = Diagnostic.renderAll(Path.of(f), loaded.diagnostics());
+        WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", text, limits);
+        invalid |= !report("<stdin>", loaded, Diagnostic.renderAll(text, loaded.diagnostics()), out, err);
+        continue;
       }
-      if (loaded.workflow() == null) {
-        invalid = true;
-        err.print(rendered);
-      } else {
-        out.println((f.equals("-") ? "<stdin>" : f) + ": ok");
+      WorkflowFiles.Found found = WorkflowFiles.find(List.of(Path.of(arg)));
+      found.problems().forEach(err::println);
+      invalid |= !found.problems().isEmpty();
+      for (WorkflowFiles.Source s : found.sources()) {
+        WorkflowReader.Loaded loaded = WorkflowReader.read(s.file(), limits);
+        invalid |= !report(s.file().toString(), loaded, Diagnostic.renderAll(s.file(), loaded.diagnostics()), out, err);
       }
     }
     out.flush();
     err.flush();
     return invalid ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
+  }
+
+  /** Prints {@code name: ok} or the diagnostics; whether the file is valid. */
+  private static boolean report(
+      String name, WorkflowReader.Loaded loaded, String rendered, PrintWriter out, PrintWriter err) {
+    if (loaded.workflow() == null) {
+      err.print(rendered);
+      return false;
+    }
+    out.println(name + ": ok");
+    return true;
   }
 }

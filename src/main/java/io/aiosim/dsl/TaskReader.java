@@ -274,7 +274,7 @@ final class TaskReader {
 
   private GroupSpec group(YamlNode node, int i, int depth) {
     Mapping m = cx.mapping(node, "group", "a group", GROUP_KEYS);
-    if (m == null) return new GroupSpec(StrategySpec.defaults(StrategySpec.Kind.GATHER), List.of(), null);
+    if (m == null) return new GroupSpec(StrategySpec.Kind.GATHER.defaults(), List.of(), null);
     YamlNode s = cx.required(m, "strategy", "a group", "strategy: {kind: ...}");
     YamlNode t = cx.required(m, "tasks", "a group", "a list of tasks");
     StrategyReader.StepSpec step = strategies.step(s, t, i, depth + 1);

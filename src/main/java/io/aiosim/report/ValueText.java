@@ -1,5 +1,6 @@
 package io.aiosim.report;
 
+import io.aiosim.dsl.Values;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,7 @@ public final class ValueText {
     switch (v) {
       case null -> sb.append("null");
       case String s -> quote(sb, s, limit);
-      case Double d -> sb.append(PyNumbers.floatRepr(d));
+      case Double d -> sb.append(Values.pythonRepr(d));
       case Boolean b -> sb.append(b);
       case Long l -> sb.append(l);
       case Integer i -> sb.append(i);

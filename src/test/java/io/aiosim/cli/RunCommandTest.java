@@ -118,6 +118,14 @@ class RunCommandTest {
     assertThat(out.resolve("gather-handle-exception.txt")).exists();
   }
 
+  @Test
+  void oneFileNamedTwiceUnderOutIsNoCollision() throws IOException {
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("run", "--out", out.toString(), GATHER, "./" + GATHER);
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("gather-handle-exception.json"))).isEqualTo(golden(GATHER));
+  }
+
   @TestFactory
   Stream<DynamicTest> viewsMatchTheirExpectedText() {
     return Stream.of(

@@ -1,4 +1,4 @@
-package io.aiosim.engine;
+package io.aiosim.run;
 
 import io.aiosim.dsl.After;
 import io.aiosim.dsl.ErrorSpec;
@@ -10,6 +10,7 @@ import io.aiosim.dsl.TaskBody;
 import io.aiosim.dsl.TaskSpec;
 import io.aiosim.dsl.Values;
 import io.aiosim.dsl.Workflow;
+import io.aiosim.engine.ClockKind;
 import io.aiosim.report.ReportWriter;
 import java.util.List;
 
@@ -70,12 +71,11 @@ final class Wf {
   }
 
   static StrategySpec kind(StrategySpec.Kind k) {
-    return StrategySpec.defaults(k);
+    return k.defaults();
   }
 
   static StrategySpec timeout(StrategySpec s, double t) {
-    return new StrategySpec(
-        s.kind(), s.returnExceptions(), s.onError(), s.returnWhen(), s.cancelPending(), s.await(), ns(t));
+    return s.withTimeout(ns(t));
   }
 
   static Workflow workflow(String name, StrategySpec s, Double after, TaskSpec... tasks) {

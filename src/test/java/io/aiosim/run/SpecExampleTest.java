@@ -1,6 +1,6 @@
-package io.aiosim.engine;
+package io.aiosim.run;
 
-import static io.aiosim.engine.Wf.*;
+import static io.aiosim.run.Wf.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aiosim.dsl.StrategySpec.Kind;

@@ -1,6 +1,10 @@
-package io.aiosim.engine;
+package io.aiosim.run;
 
 import io.aiosim.dsl.OnCancel;
+import io.aiosim.engine.Coro;
+import io.aiosim.engine.Frame;
+import io.aiosim.engine.PyException;
+import io.aiosim.engine.TaskGroup;
 
 /**
  * {@code try: <body> except CancelledError: <steps>; raise} (or {@code return result} for {@code
@@ -10,16 +14,18 @@ import io.aiosim.dsl.OnCancel;
 final class OnCancelBody extends Frame {
   private static final Object FELL_OFF = new Object();
 
-  private final Simulation sim;
+  private final Interpreter in;
   private final Coro body;
   private final OnCancel onCancel;
+  private final TaskGroup enclosing;
   private PyException caught;
   private boolean started;
 
-  OnCancelBody(Simulation sim, Coro body, OnCancel onCancel) {
-    this.sim = sim;
+  OnCancelBody(Interpreter in, Coro body, OnCancel onCancel, TaskGroup enclosing) {
+    this.in = in;
     this.body = body;
     this.onCancel = onCancel;
+    this.enclosing = enclosing;
   }
 
   @Override
@@ -39,7 +45,7 @@ final class OnCancelBody extends Frame {
         throw exc;
       }
       caught = exc;
-      return await(new StepsBody(sim, onCancel.steps(), FELL_OFF));
+      return await(new StepsBody(in, onCancel.steps(), enclosing, FELL_OFF));
     }
     if (exc != null) { // the cleanup raised, or was cancelled again
       throw exc;

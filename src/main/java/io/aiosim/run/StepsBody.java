@@ -1,7 +1,13 @@
-package io.aiosim.engine;
+package io.aiosim.run;
 
 import io.aiosim.dsl.Step;
-import io.aiosim.report.Event;
+import io.aiosim.engine.EventLoop;
+import io.aiosim.engine.Frame;
+import io.aiosim.engine.Future;
+import io.aiosim.engine.PyException;
+import io.aiosim.engine.Sleep;
+import io.aiosim.engine.TaskGroup;
+import io.aiosim.engine.TimerHandle;
 import java.util.List;
 
 /**
@@ -14,16 +20,18 @@ import java.util.List;
  * sleep, which counts at a million tasks.
  */
 final class StepsBody extends Frame {
-  private final Simulation sim;
+  private final Interpreter in;
   private final List<Step> steps;
+  private final TaskGroup enclosing;
   private final Object fallOff;
   private int pc;
   /** The timer of the sleep being awaited, cancelled on resume as sleep()'s finally does. */
   private TimerHandle sleeping;
 
-  StepsBody(Simulation sim, List<Step> steps, Object fallOff) {
-    this.sim = sim;
+  StepsBody(Interpreter in, List<Step> steps, TaskGroup enclosing, Object fallOff) {
+    this.in = in;
     this.steps = steps;
+    this.enclosing = enclosing;
     this.fallOff = fallOff;
   }
 
@@ -42,13 +50,13 @@ final class StepsBody extends Frame {
           if (s.ns() <= 0) {
             return yieldNow(); // sleep(0) is __sleep0(): one bare yield
           }
-          EventLoop loop = sim.loop;
+          EventLoop loop = in.loop;
           Future future = loop.createFuture();
           sleeping = Sleep.wakeLater(loop, s.ns(), future);
           return await(future);
         }
-        case Step.Log l -> sim.record(sim.loop.currentTask(), Event.Kind.LOG, l.message());
-        case Step.Spawn s -> sim.spawn(s.task(), sim.loop.currentTask());
+        case Step.Log l -> in.recorder.log(in.loop.currentTask(), l.message());
+        case Step.Spawn s -> in.spawn(s.task(), enclosing);
         case Step.Return r -> {
           return done(r.value());
         }

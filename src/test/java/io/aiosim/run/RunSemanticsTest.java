@@ -1,12 +1,13 @@
-package io.aiosim.engine;
+package io.aiosim.run;
 
-import static io.aiosim.engine.Wf.*;
+import static io.aiosim.run.Wf.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aiosim.dsl.StrategySpec;
 import io.aiosim.dsl.StrategySpec.Kind;
 import io.aiosim.dsl.TaskSpec;
 import io.aiosim.dsl.Workflow;
+import io.aiosim.engine.ClockKind;
 import io.aiosim.report.ErrorValue;
 import io.aiosim.report.Event;
 import io.aiosim.report.RunResult;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The loop's own semantics, each case reasoned from CPython 3.12's asyncio sources (and checked
  * against CPython by the conformance suite): one scenario a test, asserting the facts it is about.
  */
-class EventLoopTest {
+class RunSemanticsTest {
 
   private static RunResult sim(Workflow wf) {
     return Simulation.run(wf, ClockKind.VIRTUAL);
@@ -101,9 +102,7 @@ class EventLoopTest {
     // asyncio.run's shutdown cancels T again, interrupting the cleanup at 0.1.
     StrategySpec wait =
         timeout(
-            new StrategySpec(
-                Kind.WAIT, false, StrategySpec.OnError.CONTINUE,
-                StrategySpec.ReturnWhen.ALL_COMPLETED, true, null, null),
+            new StrategySpec.Wait(StrategySpec.ReturnWhen.ALL_COMPLETED, true, false, null),
             0.1);
     RunResult r =
         sim(
@@ -139,9 +138,7 @@ class EventLoopTest {
   void suppressedCancellationUnderTimeoutReturnsNormally() {
     StrategySpec ct =
         timeout(
-            new StrategySpec(
-                Kind.CREATE_TASK, false, StrategySpec.OnError.CONTINUE,
-                StrategySpec.ReturnWhen.ALL_COMPLETED, false, List.of("t"), null),
+            new StrategySpec.CreateTask(List.of("t"), null),
             0.1);
     RunResult r =
         sim(workflow("suppress-timeout", ct, null, withOnCancel(ok("t", 1.0, 1L), true, "partial")));
