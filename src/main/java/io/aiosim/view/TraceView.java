@@ -19,7 +19,7 @@ import tools.jackson.core.io.JsonStringEncoder;
  * chrome://tracing. Each lane is a track: a thread ({@code tid}) named by {@code M} metadata,
  * whose slices are nestable async events ({@code b}/{@code e}, one {@code id} per track, so a
  * track's slices nest): the task's lifetime, and inside it what it awaited (a sleep, its strategy
- * step, its cleanup). Instants ({@code n}) mark runs, logs, cancel requests, yields and ends.
+ * step, its cleanup). Instants ({@code n}) mark logs, cancel requests, yields and ends.
  * Spawns and cancels are flows ({@code bind_id} with {@code flow_out} on an instant on the
  * requester's track and {@code flow_in} on one on the target's: {@code created}, or the cancel
  * request), which Perfetto draws as arrows between async slices.
@@ -112,6 +112,9 @@ public final class TraceView {
     }
     int next = 0; // the lane's incoming cancel arrows, in time order, match its cancel marks
     for (Mark m : lane.marks()) {
+      if (m.kind() == Mark.Kind.RUN) {
+        continue; // a run is where a slice ends or begins: an instant would only double the file
+      }
       StringBuilder e = new StringBuilder(event("n", markName(m), index, m.atNs(), "{\"detail\": " + quote(m.what()) + "}"));
       if (m.kind() == Mark.Kind.CANCEL) {
         for (int k = next; k < cancelFlows.size(); k++) {
