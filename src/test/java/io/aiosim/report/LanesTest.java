@@ -7,8 +7,6 @@ import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.report.Lane.Mark;
 import io.aiosim.report.Lane.Span;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -78,13 +76,8 @@ class LanesTest {
 
   /** What every picture relies on, for every workflow in the repository. */
   @TestFactory
-  Stream<DynamicTest> everyLaneIsConsistentWithItsReport() throws IOException {
-    List<Path> files;
-    try (Stream<Path> seed = Files.list(Path.of("workflows/seed"));
-        Stream<Path> conformance = Files.list(Path.of("workflows/conformance"))) {
-      files = Stream.concat(seed, conformance).filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
-    return files.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+  Stream<DynamicTest> everyLaneIsConsistentWithItsReport() {
+    return RepositoryWorkflows.seedAndConformance().stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
       Workflow w = WorkflowReader.read(p).workflow();
       RunResult r = Aiosim.run(w);
       Lanes l = Lanes.of(r, w, Integer.MAX_VALUE);

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aiosim.Aiosim;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
+import io.aiosim.report.RepositoryWorkflows;
 import io.aiosim.report.RunResult;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,13 +34,8 @@ class TraceViewTest {
   private static final Set<String> PHASES = Set.of("M", "b", "e", "n");
 
   @TestFactory
-  Stream<DynamicTest> everyWorkflowsTraceIsWellFormed() throws IOException {
-    List<Path> files;
-    try (Stream<Path> seed = Files.list(Path.of("workflows/seed"));
-        Stream<Path> conformance = Files.list(Path.of("workflows/conformance"))) {
-      files = Stream.concat(seed, conformance).filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
-    return files.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+  Stream<DynamicTest> everyWorkflowsTraceIsWellFormed() {
+    return RepositoryWorkflows.seedAndConformance().stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
       Workflow w = WorkflowReader.read(p).workflow();
       RunResult r = Aiosim.run(w);
       String trace = TraceView.trace(r, w);
