@@ -170,7 +170,7 @@ final class SvgTimeline {
 
   private String laneTitle(Lane lane) {
     if (lane.isMain()) {
-      return "main: " + Lanes.step(r.strategy(), Math.max(0, lanes.lanes().size() - 1 + lanes.hidden()));
+      return "main: " + (lane.spans().isEmpty() ? r.strategy().kind().key() : lane.spans().getFirst().what());
     }
     TaskReport t = lane.task();
     return t.name() + ": " + t.state().key() + ", started "
