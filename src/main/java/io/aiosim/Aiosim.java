@@ -71,7 +71,11 @@ public final class Aiosim {
       if (loaded.workflow() == null) {
         return new RunAttempt.Invalid(render(loaded.diagnostics(), file));
       }
-      return new RunAttempt.Ran(toJson(run(loaded.workflow())), loaded.workflow().expect());
+      try {
+        return new RunAttempt.Ran(toJson(run(loaded.workflow())), loaded.workflow().expect());
+      } catch (Simulation.RunStopped e) {
+        return new RunAttempt.Invalid(List.of(e.in(file.toString()).getMessage()));
+      }
     };
   }
 

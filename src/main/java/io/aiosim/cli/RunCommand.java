@@ -245,6 +245,8 @@ final class RunCommand implements Callable<Integer> {
   private RunResult run(Input in, ClockKind clockKind) {
     try {
       return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents));
+    } catch (Simulation.RunStopped e) {
+      throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {
       throw new IllegalStateException("while running " + in.label() + ": " + e, e);
     }
