@@ -15,6 +15,9 @@ import io.aiosim.report.ReportWriter;
 import io.aiosim.report.RunResult;
 import io.aiosim.report.TextView;
 import io.aiosim.report.TimelineView;
+import io.aiosim.view.HtmlView;
+import io.aiosim.view.MermaidView;
+import io.aiosim.view.TraceView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -49,7 +52,10 @@ final class RunCommand implements Callable<Integer> {
     json,
     jsonl,
     text,
-    timeline
+    timeline,
+    html,
+    trace,
+    mermaid
   }
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -60,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "Workflow files, folders (searched recursively for *.yaml, *.yml), or - for standard input.")
   List<String> inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), jsonl (one report per line), text (a transcript) or timeline (a chart).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), jsonl (one report per line), text (a transcript), timeline (a chart), html (a page with a picture), trace (Chrome Trace Event JSON for ui.perfetto.dev) or mermaid (a gantt block for GitHub).")
   Format format = Format.json;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write one report per workflow under DIR, mirroring the paths below each argument folder.")
@@ -129,6 +135,9 @@ final class RunCommand implements Callable<Integer> {
           runs.add(new Input(s.file().toString(), s.relative(), loaded.workflow()));
         }
       }
+    }
+    if ((format == Format.html || format == Format.trace) && outDir == null && runs.size() > 1) {
+      problems.add("aiosim run: --format " + format + " makes one document per workflow: give one workflow, or --out DIR");
     }
     if (outDir != null) {
       problems.addAll(outputProblems(runs));
@@ -205,7 +214,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** Transcripts and charts on one output are set apart by a blank line; JSON needs nothing. */
   private void separate(int index, PrintWriter out) {
-    if (index > 0 && outDir == null && (format == Format.text || format == Format.timeline)) {
+    if (index > 0 && outDir == null && (format == Format.text || format == Format.timeline || format == Format.mermaid)) {
       out.println();
     }
   }
@@ -223,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
   /** The report in the chosen format, to {@code out} or to its file under {@code --out}. */
   private void emit(Input in, RunResult r, PrintWriter out) {
     if (outDir == null) {
-      render(r, out);
+      render(in.workflow(), r, out);
       return;
     }
     Path target = outDir.resolve(outputName(in.relative()));
@@ -233,7 +242,7 @@ final class RunCommand implements Callable<Integer> {
           w -> {
             ErrorKeepingWriter file = new ErrorKeepingWriter(w);
             PrintWriter pw = new PrintWriter(file);
-            render(r, pw);
+            render(in.workflow(), r, pw);
             if (pw.checkError()) {
               throw file.first != null ? file.first : new IOException("cannot write the report of " + in.label());
             }
@@ -243,19 +252,22 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void render(RunResult r, PrintWriter out) {
+  private void render(Workflow w, RunResult r, PrintWriter out) {
     switch (format) {
       case json -> ReportWriter.write(r, out);
       case jsonl -> ReportWriter.writeLine(r, out);
-      case text -> TextView.write(r, out);
+      case text -> TextView.write(r, w, out);
       case timeline ->
           TimelineView.write(
-              r, out, width != null ? width : TimelineView.columns(System.getenv("COLUMNS")), ascii);
+              r, w, out, width != null ? width : TimelineView.columns(System.getenv("COLUMNS")), ascii);
+      case html -> HtmlView.write(r, w, out);
+      case trace -> TraceView.write(r, w, out);
+      case mermaid -> MermaidView.write(r, w, out);
     }
     out.flush();
   }
 
-  /** {@code topic/x.yaml} to {@code topic/x.json} (or .jsonl, .txt). */
+  /** {@code topic/x.yaml} to {@code topic/x.json} (or .jsonl, .txt, .html, .trace.json, .md). */
   private Path outputName(Path relative) {
     String name = relative.getFileName().toString();
     int dot = name.lastIndexOf('.');
@@ -265,6 +277,9 @@ final class RunCommand implements Callable<Integer> {
           case json -> ".json";
           case jsonl -> ".jsonl";
           case text, timeline -> ".txt";
+          case html -> ".html";
+          case trace -> ".trace.json";
+          case mermaid -> ".md";
         };
     return relative.resolveSibling(stem + ext);
   }
