@@ -72,6 +72,15 @@ public final class ReportWriter {
     newline(out);
   }
 
+  /** One value as the report writes it, on one line (for messages that quote a value). */
+  public static String valueToJson(Object v) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(context(new Layout(false)), w)) {
+      writeValue(g, v);
+    }
+    return w.toString();
+  }
+
   public static String toJson(RunResult r) {
     StringWriter w = new StringWriter();
     write(r, w);
@@ -84,6 +93,20 @@ public final class ReportWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static ObjectWriteContext context(Layout layout) {
+    return new ObjectWriteContext.Base() {
+      @Override
+      public PrettyPrinter getPrettyPrinter() {
+        return layout;
+      }
+
+      @Override
+      public boolean hasPrettyPrinter() {
+        return true;
+      }
+    };
   }
 
   private static void emit(RunResult r, Writer out, Layout layout) {
@@ -116,19 +139,7 @@ public final class ReportWriter {
   }
 
   private static void document(Writer out, Layout layout, java.util.function.Consumer<JsonGenerator> body) {
-    ObjectWriteContext ctx =
-        new ObjectWriteContext.Base() {
-          @Override
-          public PrettyPrinter getPrettyPrinter() {
-            return layout;
-          }
-
-          @Override
-          public boolean hasPrettyPrinter() {
-            return true;
-          }
-        };
-    try (JsonGenerator g = FACTORY.createGenerator(ctx, out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(context(layout), out)) {
       body.accept(g);
     }
   }

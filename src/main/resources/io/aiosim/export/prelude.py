@@ -506,6 +506,7 @@ class report:
             return False
         if _REPORT.ties is not None:
             _REPORT.ties.check_all_met()
+        tb = None  # this frame is running: its own reference to the traceback goes by hand
         _release_finished_frames()
         gc.collect()
         _REPORT.write(self.workflow, self.strategy, sys.stdout)
@@ -525,6 +526,11 @@ def _release_finished_frames():
     are skipped, since clearing them would close the coroutine and run its finally blocks.
     """
     suspended = set()
+    for o in gc.get_objects():
+        # A traceback keeps its frames, and a frame its function (f_funcobj, which clear() leaves),
+        # whose closure can hold tasks (as_completed's queue): drop every traceback first.
+        if isinstance(o, BaseException):
+            o.__traceback__ = None
     for o in gc.get_objects():
         if isinstance(o, types.CoroutineType):
             f = o.cr_frame
