@@ -325,6 +325,7 @@ public final class ReportWriter {
       case Long l -> g.writeNumber(l);
       case Integer i -> g.writeNumber(i);
       case BigInteger b -> g.writeNumber(b);
+      case java.math.BigDecimal d -> g.writeNumber(d); // an expectation's number, as written
       case Double d -> g.writeNumber(Values.pythonRepr(d));
       case List<?> list -> {
         g.writeStartArray();
