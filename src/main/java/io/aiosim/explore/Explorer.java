@@ -107,9 +107,15 @@ public final class Explorer {
     List<Tally> tallies = new ArrayList<>(found.values());
     Key fifo = tallies.get(0).key; // the first schedule run is FIFO everywhere
     List<Found> outcomes = new ArrayList<>();
+    int shrinkLeft = budget; // shrinking the witnesses costs at most what the search did
     for (Tally t : tallies) {
-      Schedule witness =
-          verdict == Verdict.BUDGET && t.key != fifo ? Witnesses.shrink(workflow, t.witness, t.key) : t.witness;
+      Schedule witness = t.witness;
+      if (verdict == Verdict.BUDGET && t.key != fifo && shrinkLeft > 0) {
+        int[] runs = {Math.min(Witnesses.SHRINK_RUNS, shrinkLeft)};
+        int granted = runs[0];
+        witness = Witnesses.shrink(workflow, t.witness, t.key, runs);
+        shrinkLeft -= granted - runs[0];
+      }
       outcomes.add(
           new Found(
               t.count,

@@ -10,7 +10,7 @@ import io.aiosim.run.Schedule;
  * met the simplest one, so {@link #shrink} looks for a simpler one with the same outcome.
  */
 final class Witnesses {
-  /** Runs one shrink may spend; each is one run of the workflow. */
+  /** Runs one shrink may spend at most; each is one run of the workflow. */
   static final int SHRINK_RUNS = 200;
 
   private Witnesses() {}
@@ -38,15 +38,20 @@ final class Witnesses {
    * after which the schedule no longer fits the run (the ties it names are not met) is skipped.
    */
   static Schedule shrink(Workflow workflow, Schedule witness, Explorer.Key outcome) {
+    return shrink(workflow, witness, outcome, new int[] {SHRINK_RUNS});
+  }
+
+  /** As above, spending at most {@code runs[0]} runs, and leaving there what is left. */
+  static Schedule shrink(Workflow workflow, Schedule witness, Explorer.Key outcome, int[] runs) {
     Schedule current = witness;
-    int runs = SHRINK_RUNS;
     boolean progress = true;
-    while (progress && runs > 0) {
+    while (progress && runs[0] > 0) {
       progress = false;
       for (Schedule candidate : candidates(current)) {
-        if (runs-- <= 0) {
+        if (runs[0] <= 0) {
           break;
         }
+        runs[0]--;
         if (outcome.equals(Explorer.outcome(workflow, candidate))) {
           current = candidate;
           progress = true;

@@ -81,6 +81,10 @@ class ExploreCommandTest {
         .contains("  \"python\": \"3.12\",\n  \"schedule\": \"s1:1=1.0\",\n  \"outcome\": ")
         .contains("\"value\": {\"done\": [\"slow\", \"fast\"], \"pending\": []}");
     assertThat(Cli.run("run", "--schedule", "s1:", DEPENDENT).out()).isEqualTo(Cli.run("run", DEPENDENT).out());
+    assertThat(Cli.run("run", "--schedule", "s1:1=1.0", "--format", "text", DEPENDENT).out())
+        .startsWith("# timeout-equals-delay-wait: wait, virtual clock, schedule s1:1=1.0\n");
+    assertThat(Cli.run("run", "--schedule", "s1:1=1.0", "--format", "timeline", DEPENDENT).out())
+        .contains(", virtual clock, schedule s1:1=1.0, finished at 0.1 s\n");
   }
 
   @Test
