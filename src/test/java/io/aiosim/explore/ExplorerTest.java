@@ -85,6 +85,13 @@ class ExplorerTest {
   }
 
   @Test
+  void aSearchStoppedByTheBudgetStillGivesEachOutcomeFoundASimplestWitness() {
+    Exploration e = Explorer.explore(yaml(TWO_FAILURES), 2); // FIFO, then the tie at 0.1 s swapped
+    assertThat(e.verdict()).isEqualTo(Verdict.BUDGET);
+    assertThat(e.outcomes()).extracting(f -> f.witness().token()).containsExactly("s1:", "s1:2=1.0");
+  }
+
+  @Test
   void theShrinkerDropsChoicesTheOutcomeDoesNotNeed() {
     Workflow wf = yaml(TWO_FAILURES);
     Schedule both = Schedule.parse("s1:1=1.0,2=1.0");
