@@ -62,20 +62,20 @@ public final class ReportWriter {
 
   /** The SPEC 6 layout, ending with a newline. */
   public static void write(RunResult r, Writer out) {
-    emit(r, out, new Layout(true));
+    emit(r, out, new ReportLayout(true));
     newline(out);
   }
 
   /** One line ({@code --format jsonl}), ending with a newline. */
   public static void writeLine(RunResult r, Writer out) {
-    emit(r, out, new Layout(false));
+    emit(r, out, new ReportLayout(false));
     newline(out);
   }
 
   /** One value as the report writes it, on one line (for messages that quote a value). */
   public static String valueToJson(Object v) {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(context(new Layout(false)), w)) {
+    try (JsonGenerator g = FACTORY.createGenerator(context(new ReportLayout(false)), w)) {
       writeValue(g, v);
     }
     return w.toString();
@@ -95,7 +95,7 @@ public final class ReportWriter {
     }
   }
 
-  private static ObjectWriteContext context(Layout layout) {
+  private static ObjectWriteContext context(ReportLayout layout) {
     return new ObjectWriteContext.Base() {
       @Override
       public PrettyPrinter getPrettyPrinter() {
@@ -109,7 +109,7 @@ public final class ReportWriter {
     };
   }
 
-  private static void emit(RunResult r, Writer out, Layout layout) {
+  private static void emit(RunResult r, Writer out, ReportLayout layout) {
     document(out, layout, g -> new Emitter(g).report(r));
   }
 
@@ -119,7 +119,7 @@ public final class ReportWriter {
    * all on one line), then a newline. {@code body} writes the root object.
    */
   public static void writeDocument(Writer out, boolean multiline, java.util.function.Consumer<JsonGenerator> body) {
-    document(out, new Layout(multiline), body);
+    document(out, new ReportLayout(multiline), body);
     newline(out);
   }
 
@@ -138,7 +138,7 @@ public final class ReportWriter {
     new Emitter(g).writeTime(ns);
   }
 
-  private static void document(Writer out, Layout layout, java.util.function.Consumer<JsonGenerator> body) {
+  private static void document(Writer out, ReportLayout layout, java.util.function.Consumer<JsonGenerator> body) {
     try (JsonGenerator g = FACTORY.createGenerator(context(layout), out)) {
       body.accept(g);
     }
@@ -353,79 +353,6 @@ public final class ReportWriter {
         g.writeEndObject();
       }
       default -> throw new IllegalStateException("not a report value: " + v.getClass());
-    }
-  }
-
-  /**
-   * SPEC 6's layout as a Jackson PrettyPrinter: the root object and its arrays one item a line,
-   * everything deeper inline. Depth is tracked here: 1 = root object, 2 = its values.
-   */
-  private static final class Layout implements PrettyPrinter {
-    private final boolean multiline;
-    private int depth;
-
-    Layout(boolean multiline) {
-      this.multiline = multiline;
-    }
-
-    private boolean rootLevel(int d) {
-      return multiline && depth == d;
-    }
-
-    @Override
-    public void writeRootValueSeparator(JsonGenerator g) {}
-
-    @Override
-    public void writeStartObject(JsonGenerator g) {
-      g.writeRaw('{');
-      depth++;
-    }
-
-    @Override
-    public void beforeObjectEntries(JsonGenerator g) {
-      if (rootLevel(1)) {
-        g.writeRaw("\n  ");
-      }
-    }
-
-    @Override
-    public void writeObjectNameValueSeparator(JsonGenerator g) {
-      g.writeRaw(": ");
-    }
-
-    @Override
-    public void writeObjectEntrySeparator(JsonGenerator g) {
-      g.writeRaw(rootLevel(1) ? ",\n  " : ", ");
-    }
-
-    @Override
-    public void writeEndObject(JsonGenerator g, int entries) {
-      g.writeRaw(rootLevel(1) && entries > 0 ? "\n}" : "}");
-      depth--;
-    }
-
-    @Override
-    public void writeStartArray(JsonGenerator g) {
-      g.writeRaw('[');
-      depth++;
-    }
-
-    @Override
-    public void beforeArrayValues(JsonGenerator g) {
-      if (rootLevel(2)) {
-        g.writeRaw("\n    ");
-      }
-    }
-
-    @Override
-    public void writeArrayValueSeparator(JsonGenerator g) {
-      g.writeRaw(rootLevel(2) ? ",\n    " : ", ");
-    }
-
-    @Override
-    public void writeEndArray(JsonGenerator g, int values) {
-      g.writeRaw(rootLevel(2) && values > 0 ? "\n  ]" : "]");
-      depth--;
     }
   }
 }
