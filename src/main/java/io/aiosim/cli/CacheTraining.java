@@ -72,6 +72,7 @@ public final class CacheTraining {
     lines.add(new String[] {"test", w});
     lines.add(new String[] {"validate", w, bad});
     lines.add(new String[] {"export", "--python", first});
+    lines.add(new String[] {"explore", first});
     lines.add(new String[] {"schema"});
     lines.add(new String[] {"matrix"});
     lines.add(new String[] {"matrix", "--format", "json"});
