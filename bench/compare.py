@@ -1,22 +1,34 @@
 #!/usr/bin/env python3
 """Whole-process benchmark: ./runner next to CPython 3.12 on the same workflows, in one run.
 
-For each strategy and N it generates a workflow of N tasks that each sleep a random delay
-(uniform 0..10 s, virtual clock) and return, exports it to Python with the project's exporter,
-rewrites that program with loops (see compact()), and times the runner and both programs as
-whole processes (start-up, loading, running, writing the report to a file), taking medians.
-Peak RSS comes from wait4(). It also checks that all three print the same bytes.
-Then the targets that are runner-only: a tiny workflow's whole process, a 1M-task gather to a
-file, and 1,000 tiny workflows in one `./runner test`. Prints Markdown tables (BENCHMARKS.md).
+Every figure is taken beside the CPython programs it is compared with, the commands of a row
+interleaved (A B C A B C ...), and printed as a median with the load average it was taken
+under and as a ratio to CPython:
+
+  * start-up: a tiny workflow, --version and --help against `python3 -c 'import asyncio, json'`
+    (and the tiny workflow's exported program);
+  * N tasks that each sleep a random delay (uniform 0..10 s, virtual clock) and return, under
+    gather and taskgroup: the runner writing the report to a file, against two CPython 3.12
+    programs: the workflow's exported program rewritten with loops (see compact(): the same
+    prelude, reference loop and report, what a Python user would write to get that report),
+    and the plain asyncio program without any recording (see plain(): the same tasks, delays
+    and virtual clock, no report);
+  * the 1M-task gather (full report, and --no-events) against the plain program;
+  * 1,000 tiny workflows in one `./runner test`;
+  * with --jmh N: the engine against the bare loop in one JMH run (EngineBench, BareLoopBench).
+
+Peak RSS comes from wait4(); the runner and the report program must print the same bytes.
 
 Usage (from the repository root; builds what it needs):
-  python3 bench/compare.py                  # N = 1k, 10k, 100k; 1M (CPython once); 3 repeats
-  python3 bench/compare.py --sizes 1000,10000 --repeats 5 --big 0 --tests 0
+  python3 bench/compare.py                  # everything, 5 interleaved repeats (3 for the big ones)
+  python3 bench/compare.py --sizes 1000 --big 0 --tests 0 --repeats 11   # start-up only
+  python3 bench/compare.py --jmh 1000000 --sizes "" --big 0 --tests 0 --tiny 0   # engine vs bare loop
 """
 import argparse
-import re
 import glob
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -64,24 +76,55 @@ def find_java():
     return best
 
 
+def load1():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
 def timed(cmd, stdout_path):
-    """Runs cmd with stdout to a file; returns (seconds, peak RSS in MiB, exit code)."""
+    """Runs cmd with stdout to a file; returns (wall s, CPU s, peak RSS MiB, exit code, load before)."""
+    load = load1()
     with open(stdout_path, "wb") as out:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, cwd=ROOT)
+        err = proc.stderr.read()
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - t0
-    err = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
-        sys.stderr.write(f"{' '.join(cmd)}: exit {code}\n{err[-2000:]}\n")
-    return elapsed, usage.ru_maxrss / 1024.0, code
+        sys.stderr.write(f"{' '.join(cmd)}: exit {code}\n{err.decode(errors='replace')[-2000:]}\n")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, code, load
 
 
-def median_run(cmd, out, repeats):
-    runs = [timed(cmd, out) for _ in range(repeats)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), max(r[2] for r in runs)
+class Figure:
+    """The medians of one command's interleaved runs."""
+
+    def __init__(self, runs):
+        self.wall = statistics.median(r[0] for r in runs)
+        self.cpu = statistics.median(r[1] for r in runs)
+        self.rss = max(r[2] for r in runs)
+        self.code = max(r[3] for r in runs)
+        self.load = statistics.median(r[4] for r in runs)
+
+    def ms(self):
+        return f"{self.wall * 1000:,.0f} ms (CPU {self.cpu * 1000:,.0f} ms, load {self.load:.1f})"
+
+    def s(self):
+        return f"{self.wall:,.2f} s, {self.rss:,.0f} MiB (CPU {self.cpu:,.2f} s, load {self.load:.1f})"
+
+
+def interleaved(commands, repeats):
+    """commands: {label: (argv, stdout path)}; each repeat runs every command once, in turn."""
+    runs = {label: [] for label in commands}
+    for _ in range(repeats):
+        for label, (cmd, out) in commands.items():
+            runs[label].append(timed(cmd, out))
+    return {label: Figure(r) for label, r in runs.items()}
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}x" if b > 0 else "-"
 
 
 def workflow(kind, n, path):
@@ -94,15 +137,13 @@ def workflow(kind, n, path):
 
 
 def export(yaml_path, py_path):
-    """`aiosim export --python`, or the same exporter through the bench jar until the CLI has it."""
     with open(py_path, "wb") as out:
-        r = subprocess.run([RUNNER, "export", "--python", yaml_path], stdout=out, stderr=subprocess.DEVNULL, cwd=ROOT)
-    if r.returncode == 0 and os.path.getsize(py_path) > 0:
-        return "cli"
-    java = find_java()
-    with open(py_path, "wb") as out:
-        subprocess.run([java, "-cp", BENCH_JAR, "io.aiosim.bench.ExportPython", yaml_path], stdout=out, check=True)
-    return "bench jar"
+        subprocess.run([RUNNER, "export", "--python", yaml_path], stdout=out, check=True, cwd=ROOT)
+
+
+def delays(py_path):
+    src = open(py_path).read()
+    return [d.replace("_", "") for d in re.findall(r"await asyncio\.sleep\(([0-9_]+)\)", src[src.index("# --- the workflow"):])]
 
 
 STRATEGY_CALL = {
@@ -124,11 +165,10 @@ def compact(py_path, out_path, kind):
     src = open(py_path).read()
     cut = src.index("# --- the workflow")
     tail = src[src.index('if __name__ == "__main__":'):]
-    delays = re.findall(r"await asyncio\.sleep\(([0-9_]+)\)", src[cut:])
     with open(out_path, "w") as out:
         out.write(src[:cut])
         out.write("# --- the same workflow, written with loops ---\n\n")
-        out.write("DELAYS = [" + ", ".join(d.replace("_", "") for d in delays) + "]\n\n\n")
+        out.write("DELAYS = [" + ", ".join(delays(py_path)) + "]\n\n\n")
         out.write("def make(i):\n    @task(f\"t-{i}\")\n    async def body():\n"
                   "        await asyncio.sleep(DELAYS[i])\n        return i\n    return body\n\n\n")
         out.write("BODIES = [make(i) for i in range(len(DELAYS))]\n\n\n")
@@ -138,99 +178,213 @@ def compact(py_path, out_path, kind):
         out.write(tail)
 
 
+PLAIN = '''\
+"""{n} tasks that sleep and return, the plain asyncio a user would write: no recording, no
+report. The loop only keeps virtual time (integer ns, jumping to the next timer instead of
+sleeping), as the reference loop does, so that a 10-second scenario takes no 10 seconds."""
+import asyncio
+import selectors
+
+
+class JumpSelector(selectors.DefaultSelector):
+    loop = None
+
+    def select(self, timeout=None):
+        if timeout is not None and timeout > 0:
+            self.loop._now = max(self.loop._now, self.loop._scheduled[0]._when)
+        return super().select(0)
+
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        selector = JumpSelector()
+        super().__init__(selector)
+        selector.loop = self
+        self._now = 0
+        self._clock_resolution = 1
+
+    def time(self):
+        return self._now
+
+
+DELAYS = [{delays}]
+
+
+async def work(i, delay):
+    await asyncio.sleep(delay)
+    return i
+
+
+async def main():
+{call}
+    print(len(results), results[-1])
+
+
+asyncio.run(main(), loop_factory=VirtualLoop)
+'''
+
+PLAIN_CALL = {
+    "gather": "    results = await asyncio.gather(*[work(i, d) for i, d in enumerate(DELAYS)])",
+    "taskgroup": (
+        "    async with asyncio.TaskGroup() as tg:\n"
+        "        tasks = [tg.create_task(work(i, d)) for i, d in enumerate(DELAYS)]\n"
+        "    results = [t.result() for t in tasks]"
+    ),
+}
+
+
+def plain(py_path, out_path, kind):
+    d = delays(py_path)
+    with open(out_path, "w") as out:
+        out.write(PLAIN.format(n=len(d), delays=", ".join(d), call=PLAIN_CALL[kind]))
+
+
 def same(a, b):
     with open(a, "rb") as x, open(b, "rb") as y:
         return x.read() == y.read()
 
 
-def fmt_rate(n, s):
-    return f"{n / s / 1000:,.0f} k/s" if s > 0 else "-"
+def startup(python, repeats):
+    tiny = os.path.join(ROOT, "workflows", "seed", "gather-basic.yaml")
+    tiny_py = os.path.join(WORK, "tiny.py")
+    export(tiny, tiny_py)
+    cmds = {
+        "run": ([RUNNER, "run", tiny], os.path.join(WORK, "tiny.json")),
+        "--version": ([RUNNER, "--version"], os.devnull),
+        "--help": ([RUNNER, "--help"], os.devnull),
+    }
+    if python:
+        cmds["import"] = ([python, "-c", "import asyncio, json"], os.devnull)
+        cmds["export"] = ([python, tiny_py], os.path.join(WORK, "tiny.python.json"))
+    f = interleaved(cmds, repeats)
+    print(f"\n### Start-up (medians of {repeats} interleaved runs)\n")
+    print("| command | runner | CPython 3.12 `import asyncio, json` | runner / import | goal |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    imp = f.get("import")
+    for label, goal in [("run", "<= 1x (a tiny workflow: gather-basic)"), ("--version", "<= 0.5x"), ("--help", "<= 0.5x")]:
+        cells = [f"`{label}`", f[label].ms(), imp.ms() if imp else "-", ratio(f[label].wall, imp.wall) if imp else "-", goal]
+        print("| " + " | ".join(cells) + " |")
+    if imp:
+        print(f"\nThe tiny workflow's exported program under CPython: {f['export'].ms()} "
+              f"(runner / it: {ratio(f['run'].wall, f['export'].wall)}).")
+
+
+def side_by_side(python, kinds, sizes, repeats):
+    print(f"\n### N tasks that sleep and return (medians of {repeats} interleaved runs, report to a file)\n")
+    print("| strategy | N | runner | CPython, the report program | CPython, plain asyncio | report program / runner "
+          "| plain / runner | same bytes |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for kind in kinds:
+        for n in sizes:
+            y = os.path.join(WORK, f"{kind}-{n}.yaml")
+            workflow(kind, n, y)
+            cmds = {"runner": ([RUNNER, "run", y], y + ".runner.json")}
+            if python:
+                py = os.path.join(WORK, f"{kind}-{n}.py")
+                export(y, py)
+                loop_py = os.path.join(WORK, f"{kind}-{n}.loop.py")
+                compact(py, loop_py, kind)
+                plain_py = os.path.join(WORK, f"{kind}-{n}.plain.py")
+                plain(py, plain_py, kind)
+                cmds["report"] = ([python, loop_py], y + ".python-loop.json")
+                cmds["plain"] = ([python, plain_py], y + ".python-plain.txt")
+            f = interleaved(cmds, repeats)
+            r = f["runner"]
+            cells = [kind, f"{n:,}", r.s()]
+            if python:
+                ok = same(y + ".runner.json", y + ".python-loop.json")
+                cells += [f["report"].s(), f["plain"].s(), f"**{ratio(f['report'].wall, r.wall)}**",
+                          f"**{ratio(f['plain'].wall, r.wall)}**", "yes" if ok else "NO"]
+            else:
+                cells += ["no Python 3.12"] + ["-"] * 4
+            print("| " + " | ".join(cells) + " |", flush=True)
+
+
+def big(python, n, repeats, python_runs):
+    y = os.path.join(WORK, f"gather-{n}.yaml")
+    workflow("gather", n, y)
+    cmds = {
+        "full": ([RUNNER, "run", y], y + ".runner.json"),
+        "no-events": ([RUNNER, "run", "--no-events", y], y + ".runner-noevents.json"),
+    }
+    f = interleaved(cmds, repeats)
+    print(f"\n### The {n:,}-task gather (medians of {repeats} interleaved runs, report to a file)\n")
+    print("| what | measured | goal |\n| --- | ---: | --- |")
+    print(f"| full report | {f['full'].s()} | <= 3 s, <= 400 MB |")
+    print(f"| `--no-events` | {f['no-events'].s()} | <= 2 s |", flush=True)
+    if python and python_runs:
+        py = os.path.join(WORK, f"gather-{n}.py")
+        export(y, py)
+        plain_py = os.path.join(WORK, f"gather-{n}.plain.py")
+        plain(py, plain_py, "gather")
+        p = interleaved({"plain": ([python, plain_py], y + ".python-plain.txt")}, python_runs)["plain"]
+        print(f"| CPython 3.12, plain asyncio (median of {python_runs}) | {p.s()}; "
+              f"{ratio(p.wall, f['full'].wall)} the runner's full-report time | |")
+
+
+def tests(n, repeats):
+    d = os.path.join(WORK, f"tests-{n}")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    kinds = ["gather", "taskgroup", "as_completed", "wait", "create_task"]
+    for i in range(n):
+        with open(os.path.join(d, f"w{i:04d}.yaml"), "w") as f:
+            f.write(f"version: 1\nname: w{i}\nseed: {i}\nstrategy: {{kind: {kinds[i % 5]}}}\ntasks:\n"
+                    f"  - name: a\n    delay: {{uniform: [0.0, 1.0]}}\n    result: {i}\n"
+                    f"  - name: b\n    delay: {{uniform: [0.0, 1.0]}}\n    result: x\n")
+    subprocess.run([RUNNER, "test", "--update", d], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    f = interleaved({"test": ([RUNNER, "test", d], os.path.join(WORK, "tests.out"))}, repeats)["test"]
+    print(f"\n| {n:,} tiny workflows in one `./runner test` (median of {repeats}) | {f.s()}, exit {f.code} | <= 2 s |")
+
+
+def jmh(n):
+    """EngineBench (gather, taskgroup) and BareLoopBench at one N, in one JMH run."""
+    if not os.path.exists(BENCH_JAR):
+        subprocess.run(["mvn", "-q", "-B", "package"], cwd=os.path.join(ROOT, "bench"), check=True)
+    out = os.path.join(WORK, f"jmh-{n}.json")
+    load = load1()
+    subprocess.run([find_java(), "-jar", BENCH_JAR, "EngineBench|BareLoopBench", "-p", f"n={n}", "-p", "kind=GATHER,TASKGROUP",
+                    "-wi", "2", "-i", "5", "-w", "2", "-r", "2", "-rf", "json", "-rff", out],
+                   check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    rows = json.load(open(out))
+    bare = next(r for r in rows if r["benchmark"].endswith("BareLoopBench.run"))["primaryMetric"]["score"]
+    print(f"\n### Engine against the bare loop, N = {n:,} (JMH, one run; load {load:.1f} at its start)\n")
+    print("| benchmark | ms per run | tasks/s | throughput / bare loop's | goal |\n| --- | ---: | ---: | ---: | --- |")
+    for r in rows:
+        score = r["primaryMetric"]["score"]
+        name = r["benchmark"].rsplit(".", 2)[-2] + " " + r.get("params", {}).get("kind", "")
+        goal = "" if "BareLoop" in name else ">= 0.5x"
+        print(f"| {name.strip()} | {score:,.1f} | {n / score * 1000 / 1e6:.2f} M/s | {bare / score:.2f}x | {goal} |")
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--kinds", default="gather,taskgroup")
-    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--big", type=int, default=1_000_000, help="runner-only gather size (0: skip)")
     ap.add_argument("--big-repeats", type=int, default=3)
-    ap.add_argument("--big-python", type=int, default=1, help="CPython runs of the big gather (0: skip)")
-    ap.add_argument("--tiny", type=int, default=20, help="repeats of the tiny workflow (0: skip)")
+    ap.add_argument("--big-python", type=int, default=1, help="CPython runs of the big plain program (0: skip)")
+    ap.add_argument("--tiny", type=int, default=11, help="interleaved repeats of the start-up commands (0: skip)")
     ap.add_argument("--tests", type=int, default=1000, help="tiny workflows for ./runner test (0: skip)")
+    ap.add_argument("--jmh", type=int, default=0, help="N for the engine against the bare loop in JMH (0: skip)")
     args = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
     python = find_python()
-    subprocess.run([RUNNER, "--version"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)  # build + AOT cache
-    if not os.path.exists(BENCH_JAR):
-        subprocess.run(["mvn", "-q", "-B", "package"], cwd=os.path.join(ROOT, "bench"), check=True)
-    with open("/proc/loadavg") as f:
-        load = f.read().split()[:3]
-    print(f"load average at start: {' '.join(load)}; {os.cpu_count()} cores; python: {python}\n")
-
-    print("| strategy | N | runner | runner tasks/s | runner peak RSS | CPython 3.12 | CPython tasks/s | CPython peak RSS | CPython / runner | CPython, the export as printed (N task functions) | same bytes |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
-    for kind in args.kinds.split(","):
-        for n in [int(s) for s in args.sizes.split(",") if s]:
-            y = os.path.join(WORK, f"{kind}-{n}.yaml")
-            workflow(kind, n, y)
-            rt, rm, _ = median_run([RUNNER, "run", y], y + ".runner.json", args.repeats)
-            cells = [kind, f"{n:,}", f"{rt:.2f} s", fmt_rate(n, rt), f"{rm:.0f} MiB"]
-            if python:
-                py = os.path.join(WORK, f"{kind}-{n}.py")
-                export(y, py)
-                pt, pm, _ = median_run([python, py], y + ".python.json", args.repeats)
-                loop_py = os.path.join(WORK, f"{kind}-{n}.loop.py")
-                compact(py, loop_py, kind)
-                ct, cm, _ = median_run([python, loop_py], y + ".python-loop.json", args.repeats)
-                ok = same(y + ".runner.json", y + ".python.json") and same(y + ".runner.json", y + ".python-loop.json")
-                cells += [f"{ct:.2f} s", fmt_rate(n, ct), f"{cm:.0f} MiB", f"**{ct / rt:.1f}x**",
-                          f"{pt:.2f} s, {pm:.0f} MiB", "yes" if ok else "NO"]
-            else:
-                cells += ["no Python 3.12"] + ["-"] * 5
-            print("| " + " | ".join(cells) + " |", flush=True)
-
-    print("\n| target | measured | goal |\n| --- | ---: | ---: |")
-    if args.big:
-        y = os.path.join(WORK, f"gather-{args.big}.yaml")
-        workflow("gather", args.big, y)
-        rt, rm, _ = median_run([RUNNER, "run", y], y + ".runner.json", args.big_repeats)
-        print(f"| {args.big:,}-task gather to a file, whole process | {rt:.2f} s, {rm:.0f} MiB peak RSS | <= 3 s, <= 1 GiB |", flush=True)
-        nt, nm, _ = median_run([RUNNER, "run", "--no-events", y], y + ".runner-noevents.json", args.big_repeats)
-        print(f"| (the same with `--no-events`) | {nt:.2f} s, {nm:.0f} MiB | |", flush=True)
-        if python and args.big_python:
-            py = os.path.join(WORK, f"gather-{args.big}.py")
-            export(y, py)
-            loop_py = os.path.join(WORK, f"gather-{args.big}.loop.py")
-            compact(py, loop_py, "gather")
-            pt, pm, _ = median_run([python, loop_py], y + ".python-loop.json", args.big_python)
-            ok = same(y + ".runner.json", y + ".python-loop.json")
-            print(f"| (CPython 3.12: the same workflow with loops, median of {args.big_python}) | {pt:.2f} s, {pm:.0f} MiB; "
-                  f"{pt / rt:.1f}x the runner's time; same bytes: {'yes' if ok else 'NO'} | |", flush=True)
+    subprocess.run([RUNNER, "--version"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)  # build + start-up cache
+    print(f"load average at start: {load1():.1f}; {os.cpu_count()} cores; python: {python}")
     if args.tiny:
-        tiny = os.path.join(ROOT, "workflows", "seed", "gather-basic.yaml")
-        rt, rm, _ = median_run([RUNNER, "run", tiny], os.path.join(WORK, "tiny.json"), args.tiny)
-        print(f"| tiny workflow (gather-basic), whole process, median of {args.tiny} | {rt * 1000:.0f} ms, {rm:.0f} MiB | <= 150 ms |", flush=True)
-        if python:
-            pyt = os.path.join(WORK, "tiny.py")
-            export(tiny, pyt)
-            pt, _, _ = median_run([python, pyt], os.path.join(WORK, "tiny.python.json"), args.tiny)
-            it, _, _ = median_run([python, "-c", "import asyncio, json"], os.devnull, args.tiny)
-            print(f"| (CPython 3.12: the same workflow exported; `import asyncio, json` alone) | {pt * 1000:.0f} ms; {it * 1000:.0f} ms | |")
+        startup(python, args.tiny)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if sizes:
+        side_by_side(python, args.kinds.split(","), sizes, args.repeats)
+    if args.big:
+        big(python, args.big, args.big_repeats, args.big_python)
     if args.tests:
-        d = os.path.join(WORK, f"tests-{args.tests}")
-        shutil.rmtree(d, ignore_errors=True)
-        os.makedirs(d)
-        kinds = ["gather", "taskgroup", "as_completed", "wait", "create_task"]
-        for i in range(args.tests):
-            with open(os.path.join(d, f"w{i:04d}.yaml"), "w") as f:
-                f.write(f"version: 1\nname: w{i}\nseed: {i}\nstrategy: {{kind: {kinds[i % 5]}}}\ntasks:\n"
-                        f"  - name: a\n    delay: {{uniform: [0.0, 1.0]}}\n    result: {i}\n"
-                        f"  - name: b\n    delay: {{uniform: [0.0, 1.0]}}\n    result: x\n")
-        subprocess.run([RUNNER, "test", "--update", d], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-        rt, rm, code = median_run([RUNNER, "test", d], os.path.join(WORK, "tests.out"), args.repeats)
-        print(f"| {args.tests:,} tiny workflows in one `./runner test` | {rt:.2f} s, {rm:.0f} MiB (exit {code}) | <= 3 s |")
-    with open("/proc/loadavg") as f:
-        print(f"\nload average at end: {' '.join(f.read().split()[:3])}")
+        tests(args.tests, args.big_repeats)
+    if args.jmh:
+        jmh(args.jmh)
+    print(f"\nload average at end: {load1():.1f}")
 
 
 if __name__ == "__main__":
