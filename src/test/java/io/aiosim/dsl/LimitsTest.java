@@ -52,13 +52,37 @@ class LimitsTest {
   }
 
   @Test
-  void yamlNestingAtTheBoundIsFine() {
+  void yamlNestingAtTheBoundIsReadAndOneMoreIsNot() {
     String ok = "version: 1\nstrategy: {kind: gather}\ntasks: [{name: a, result: " + "[".repeat(997) + "]".repeat(997) + "}]\n";
-    assertThat(WorkflowReader.read("d.yaml", ok).diagnostics()).isEmpty();
+    assertThat(WorkflowReader.read("d.yaml", ok).diagnostics())
+        .extracting(Diagnostic::toString)
+        .containsExactly("d.yaml:3:127: a value nested deeper than 100 levels of lists and mappings");
     String deep = ok.replace("result: [", "result: [[").replace("]}]", "]]}]");
     assertThat(WorkflowReader.read("d.yaml", deep).diagnostics())
         .extracting(Diagnostic::message)
         .containsExactly("YAML nested deeper than 1000 levels");
+  }
+
+  @Test
+  void valuesNestOneHundredLevels() {
+    String ok = "version: 1\nstrategy: {kind: gather}\ntasks: [{name: a, result: " + "[".repeat(100) + "]".repeat(100) + "}]\n";
+    assertThat(WorkflowReader.read("v.yaml", ok).diagnostics()).isEmpty();
+  }
+
+  /** Where a scalar is expected, a deep value is one positioned error, whatever its depth. */
+  @Test
+  void aDeepValueWhereAScalarIsExpectedIsAPositionedError() {
+    String deep = "[".repeat(900) + "1" + "]".repeat(900);
+    String[] texts = {
+      "version: " + deep + "\nstrategy: {kind: gather}\ntasks: [{name: a}]\n",
+      "version: 1\nstrategy: {kind: " + deep + "}\ntasks: [{name: a}]\n",
+      "version: 1\nstrategy: {kind: gather}\ntasks: [{name: " + deep + "}]\n",
+    };
+    for (String text : texts) {
+      List<Diagnostic> ds = WorkflowReader.read("s.yaml", text).diagnostics();
+      assertThat(ds).hasSize(1);
+      assertThat(ds.get(0).message()).contains("expected").contains("got a list");
+    }
   }
 
   @Test
