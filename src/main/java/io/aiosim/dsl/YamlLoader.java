@@ -104,6 +104,9 @@ final class YamlLoader {
         LoadSettings.builder()
             .setLabel(file)
             .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+            // The whole text in one buffer: snakeyaml copies its window each time it refills it,
+            // so a token longer than the buffer (a 15 MiB comment) cost time quadratic in it.
+            .setBufferSize(text.length() + 1)
             .build();
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Deque<Frame> stack = new ArrayDeque<>();
