@@ -1,12 +1,8 @@
 package io.aiosim.cli;
 
-import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.export.PythonExporter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,24 +38,12 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     WorkflowReader.Loaded loaded = WorkflowReader.read(file);
     if (loaded.workflow() == null) {
-      String source = sourceText(file);
-      for (Diagnostic d : loaded.diagnostics()) {
-        err.println(d.render(source));
-      }
+      loaded.rendered().forEach(err::println);
       err.flush();
       return ExitCode.INVALID_INPUT.code();
     }
     out.print(PythonExporter.export(loaded.workflow()));
     out.flush();
     return ExitCode.OK.code();
-  }
-
-  /** The file's text for the caret lines, or null when it cannot be read (already diagnosed). */
-  private static String sourceText(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 }

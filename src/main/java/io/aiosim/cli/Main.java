@@ -46,6 +46,7 @@ public final class Main implements Runnable {
   public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(out, err);
     ((RunCommand) cl.getSubcommands().get("run").getCommand()).stdin = in;
+    ((ValidateCommand) cl.getSubcommands().get("validate").getCommand()).stdin = in;
     return cl.execute(args);
   }
 

@@ -1,7 +1,7 @@
 package io.aiosim.cli;
 
 import io.aiosim.Aiosim;
-import io.aiosim.dsl.Diagnostic;
+import io.aiosim.dsl.Limits;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -111,10 +110,9 @@ final class RunCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     for (String arg : inputs) {
       if (arg.equals("-")) {
-        String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-        WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", text);
+        WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", stdin, Limits.DEFAULT);
         if (loaded.workflow() == null) {
-          loaded.diagnostics().forEach(d -> problems.add(d.render(text)));
+          problems.addAll(loaded.rendered());
         } else {
           runs.add(new Input("<stdin>", Path.of("stdin.yaml"), loaded.workflow()));
         }
@@ -125,8 +123,7 @@ final class RunCommand implements Callable<Integer> {
       for (WorkflowFiles.Source s : found.sources()) {
         WorkflowReader.Loaded loaded = WorkflowReader.read(s.file());
         if (loaded.workflow() == null) {
-          List<Diagnostic> d = loaded.diagnostics();
-          problems.addAll(Aiosim.render(d, s.file()));
+          problems.addAll(loaded.rendered());
         } else {
           runs.add(new Input(s.file().toString(), s.relative(), loaded.workflow()));
         }

@@ -1,11 +1,10 @@
 package io.aiosim.cli;
 
-import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.Limits;
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.WorkflowReader;
-import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,6 +27,9 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Standard input for {@code -}; {@link Main} injects it. */
+  InputStream stdin = System.in;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workflow files; - reads standard input.")
   List<String> files;
 
@@ -39,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
   long maxTasks;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (maxTasks < 1) {
@@ -48,21 +50,13 @@ final class ValidateCommand implements Callable<Integer> {
     Limits limits = Limits.DEFAULT.withMaxTasks(maxTasks);
     boolean invalid = false;
     for (String f : files) {
-      WorkflowReader.Loaded loaded;
-      String rendered;
-      if (f.equals("-")) {
-        String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        loaded = WorkflowReader.read("<stdin>", text, limits);
-        rendered = Diagnostic.renderAll(text, loaded.diagnostics());
-      } else {
-        loaded = WorkflowReader.read(Path.of(f), limits);
-        rendered = Diagnostic.renderAll(Path.of(f), loaded.diagnostics());
-      }
+      WorkflowReader.Loaded loaded =
+          f.equals("-") ? WorkflowReader.read("<stdin>", stdin, limits) : WorkflowReader.read(Path.of(f), limits);
       if (loaded.workflow() == null) {
         invalid = true;
-        err.print(rendered);
+        loaded.rendered().forEach(err::println);
       } else {
-        out.println((f.equals("-") ? "<stdin>" : f) + ": ok");
+        out.println(TerminalText.escape(f.equals("-") ? "<stdin>" : f) + ": ok");
       }
     }
     out.flush();

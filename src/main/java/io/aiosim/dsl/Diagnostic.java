@@ -1,9 +1,5 @@
 package io.aiosim.dsl;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** A user's mistake in a workflow file: a value, never an exception (SPEC section 7). */
@@ -58,24 +54,7 @@ public record Diagnostic(Position position, String message) {
     return head + "\n" + line + "\n" + caret + "^";
   }
 
-  /**
-   * Every diagnostic of {@code file} rendered with its source line and caret, one after another,
-   * each ending with a newline. The file is read once, leniently (its problems are already in
-   * the list); when it cannot be read or is too large, only the first lines are printed.
-   */
-  public static String renderAll(Path file, List<Diagnostic> diagnostics) {
-    String source = null;
-    try {
-      if (Files.size(file) <= Limits.DEFAULT.maxFileBytes()) {
-        source = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-      }
-    } catch (IOException | RuntimeException e) {
-      source = null; // the diagnostics already say why the file could not be read
-    }
-    return renderAll(source, diagnostics);
-  }
-
-  /** As {@link #renderAll(Path, List)} for a text already in memory (such as stdin). */
+  /** Every diagnostic rendered with its line of {@code source}, each ending with a newline. */
   public static String renderAll(String source, List<Diagnostic> diagnostics) {
     StringBuilder b = new StringBuilder();
     for (Diagnostic d : diagnostics) b.append(d.render(source)).append('\n');

@@ -3,6 +3,8 @@ package io.aiosim.dsl;
 import io.aiosim.dsl.YamlNode.Mapping;
 import io.aiosim.dsl.YamlNode.Scalar;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,7 +12,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,13 +47,25 @@ public final class WorkflowReader {
    *
    * @param workflow the loaded workflow, or null
    * @param diagnostics every problem of the file, ordered by position; empty iff workflow is set
+   * @param source the text read, kept only when there are diagnostics (for their source lines;
+   *     the input is read once, which a pipe or {@code <(...)} requires), else null
    */
-  public record Loaded(Workflow workflow, List<Diagnostic> diagnostics) {
+  public record Loaded(Workflow workflow, List<Diagnostic> diagnostics, String source) {
     public Loaded {
       diagnostics = List.copyOf(diagnostics);
       if ((workflow == null) == diagnostics.isEmpty()) {
         throw new IllegalStateException("a workflow comes without diagnostics, and only then");
       }
+      if (workflow != null) source = null;
+    }
+
+    public Loaded(Workflow workflow, List<Diagnostic> diagnostics) {
+      this(workflow, diagnostics, null);
+    }
+
+    /** Each diagnostic with its source line and caret ({@link Diagnostic#render}). */
+    public List<String> rendered() {
+      return diagnostics.stream().map(d -> d.render(source)).toList();
     }
   }
 
@@ -57,15 +73,45 @@ public final class WorkflowReader {
     return read(file, Limits.DEFAULT);
   }
 
+  /**
+   * Reads {@code file} once, whatever it is: a regular file (refused by its size before it is
+   * read when too large), or a pipe such as {@code <(...)} (read up to the limit, then refused).
+   */
   public static Loaded read(Path file, Limits limits) {
     String label = file.toString();
     try {
-      long size = Files.size(file);
-      if (size > limits.maxFileBytes()) return failure(label, tooLarge(size, limits));
-      return read(label, Files.readAllBytes(file), limits);
-    } catch (IOException e) {
-      return failure(label, "cannot read the file: " + e.getMessage());
+      if (Files.isRegularFile(file)) {
+        long size = Files.size(file);
+        if (size > limits.maxFileBytes()) return failure(label, tooLarge(size + " bytes", limits));
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return read(label, in, limits);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return failure(label, "cannot read the file: " + describe(e));
     }
+  }
+
+  /**
+   * Reads a workflow from a stream (standard input, a pipe): at most the size limit is read, and
+   * the bytes must be UTF-8, exactly as for a file.
+   */
+  public static Loaded read(String label, InputStream in, Limits limits) {
+    int max = (int) Math.min(Integer.MAX_VALUE - 16, limits.maxFileBytes());
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(max + 1);
+    } catch (IOException e) {
+      return failure(label, "cannot read: " + describe(e));
+    }
+    if (bytes.length > max) return failure(label, tooLarge("more than " + max + " bytes", limits));
+    return read(label, bytes, limits);
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof NoSuchFileException) return "no such file";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** The bytes of a file: strict UTF-8 first, then as {@link #read(String, String, Limits)}. */
@@ -75,7 +121,7 @@ public final class WorkflowReader {
 
   /** As {@link #read(String, byte[], Limits)}; also collects the problems only the schema saw. */
   static Loaded read(String label, byte[] bytes, Limits limits, List<Diagnostic> schemaOnly) {
-    if (bytes.length > limits.maxFileBytes()) return failure(label, tooLarge(bytes.length, limits));
+    if (bytes.length > limits.maxFileBytes()) return failure(label, tooLarge(bytes.length + " bytes", limits));
     try {
       return read(label, decodeUtf8(label, bytes), limits, schemaOnly);
     } catch (Utf8Error e) {
@@ -94,7 +140,7 @@ public final class WorkflowReader {
   /** As {@link #read(String, String, Limits)}; also collects the problems only the schema saw. */
   static Loaded read(String fileLabel, String text, Limits limits, List<Diagnostic> schemaOnly) {
     long bytes = utf8Length(text);
-    if (bytes > limits.maxFileBytes()) return failure(fileLabel, tooLarge(bytes, limits));
+    if (bytes > limits.maxFileBytes()) return failure(fileLabel, tooLarge(bytes + " bytes", limits));
     if (text.startsWith("\uFEFF")) text = text.substring(1);
     Diagnostics diags = new Diagnostics();
     YamlLoader.Result yaml = YamlLoader.load(fileLabel, text, limits);
@@ -110,7 +156,7 @@ public final class WorkflowReader {
           "expected a mapping at the top level (version, strategy, tasks, ...), got "
               + YamlNode.describe(yaml.root()));
     }
-    return diags.isEmpty() ? new Loaded(wf, List.of()) : new Loaded(null, diags.toList());
+    return diags.isEmpty() ? new Loaded(wf, List.of()) : new Loaded(null, diags.toList(), text);
   }
 
   /**
@@ -227,8 +273,8 @@ public final class WorkflowReader {
     return new Loaded(null, List.of(new Diagnostic(new Position(label, 1, 1), message)));
   }
 
-  private static String tooLarge(long size, Limits limits) {
-    return "the file is too large: " + size + " bytes, at most " + limits.maxFileBytes() + " are allowed";
+  private static String tooLarge(String size, Limits limits) {
+    return "the file is too large: " + size + ", at most " + limits.maxFileBytes() + " bytes are allowed";
   }
 
   private static long utf8Length(String s) {
