@@ -5,7 +5,9 @@ import io.aiosim.dsl.YamlNode.Scalar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -229,24 +231,54 @@ public final class WorkflowReader {
     YamlNode strategy = cx.required(root, "strategy", "the workflow", "strategy: {kind: ...}");
     YamlNode tasksNode = cx.required(root, "tasks", "the workflow", "a list of tasks");
     TaskReader tasks = new TaskReader(cx);
-    if (tasksNode != null) {
-      int before = cx.diags.size();
-      long total = tasks.total(tasksNode, 0);
-      if (cx.diags.size() > before) {
-        tasksNode = null; // a count over the limit, already reported
-      } else if (total > cx.limits.maxTasks()) {
-        cx.error(
-            root.entry("tasks").keyPos(),
-            "tasks: " + (total == Long.MAX_VALUE ? "more than 2^63" : Long.toString(total))
-                + " tasks after count expansion; at most " + cx.limits.maxTasks() + " are allowed");
-        tasksNode = null;
-      }
-    }
+    if (tasksNode != null && !affordable(root.entry("tasks"), cx)) tasksNode = null;
     StrategyReader.StepSpec step = tasks.strategies().step(strategy, tasksNode, -1, 0);
     YamlNode after = root.get("after");
     After afterSpec = after == null ? null : tasks.after(after);
     return new Workflow(
         name == null ? defaultName : name, description, seed, step.strategy(), step.tasks(), afterSpec, expect);
+  }
+
+  /**
+   * Whether the tasks, once every count is expanded, stay within the limits on tasks, memory and
+   * report size; if not, a diagnostic at the {@code tasks} key says which and by how much, and
+   * nothing is built (a count over the limit is already reported where it is).
+   */
+  private static boolean affordable(YamlNode.Entry tasks, ReadContext cx) {
+    int before = cx.diags.size();
+    Footprint.Cost cost = new Footprint(cx).tasks(tasks.value(), 0, 0, 0);
+    if (cx.diags.size() > before) return false;
+    Limits l = cx.limits;
+    String problem = null;
+    if (cost.tasks() > l.maxTasks()) {
+      problem = (cost.tasks() == Long.MAX_VALUE ? "more than 2^63" : Long.toString(cost.tasks()))
+          + " tasks after count expansion; at most " + l.maxTasks() + " are allowed";
+    } else if (cost.memory() > l.maxRunBytes()) {
+      problem = cost.tasks() + " tasks after count expansion would need about " + bytes(cost.memory())
+          + " of memory to run; the limit is " + bytes(l.maxRunBytes()) + " (use fewer tasks,"
+          + " steps or values, or smaller ones)";
+    } else if (cost.report() > l.maxReportBytes()) {
+      problem = "the report could reach " + bytes(cost.report()) + " (" + cost.tasks()
+          + " tasks after count expansion, their names, logs and values, each value as often as"
+          + " the report repeats it); the limit is " + bytes(l.maxReportBytes());
+    }
+    if (problem == null) return true;
+    cx.error(tasks.keyPos(), "tasks: " + problem);
+    return false;
+  }
+
+  /** 1.21 GB, 640 MB: three significant digits, decimal units. */
+  static String bytes(long n) {
+    if (n == Long.MAX_VALUE) return "more than 9.2 EB";
+    String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
+    double v = n;
+    int u = 0;
+    while (v >= 1000 && u < units.length - 1) {
+      v /= 1000;
+      u++;
+    }
+    if (u == 0) return n + " bytes";
+    return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString() + " " + units[u];
   }
 
   private static long seed(YamlNode node, ReadContext cx) {

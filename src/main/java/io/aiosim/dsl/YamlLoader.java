@@ -63,9 +63,20 @@ final class YamlLoader {
   private final Limits limits;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, YamlNode> anchors = new HashMap<>();
-  /** Nodes in an anchored subtree, aliases expanded; by identity (records hash their whole tree). */
-  private final Map<YamlNode, Long> weights = new IdentityHashMap<>();
+  /**
+   * Nodes and text bytes in an anchored subtree, aliases expanded; by identity (records hash
+   * their whole tree).
+   */
+  private final Map<YamlNode, Weight> weights = new IdentityHashMap<>();
   private long aliasNodes;
+  private long aliasBytes;
+
+  private record Weight(long nodes, long bytes) {
+    Weight plus(Weight o) {
+      return new Weight(saturatingAdd(nodes, o.nodes), saturatingAdd(bytes, o.bytes));
+    }
+  }
+
   private Position last;
 
   private YamlLoader(String file, String text, Limits limits) {
@@ -124,20 +135,26 @@ final class YamlLoader {
         case Scalar -> {
           ScalarEvent se = (ScalarEvent) ev;
           Scalar s = scalar(se, pos);
-          register(se, s, 1);
-          complete(stack, root, s, 1);
+          Weight w = new Weight(1, se.getValue().length());
+          register(se, s, w);
+          complete(stack, root, s, w);
         }
         case Alias -> {
           String name = ((AliasEvent) ev).getAlias().getValue();
           YamlNode target = anchors.get(name);
           if (target == null) {
             diagnostics.add(new Diagnostic(pos, "unknown alias *" + name + ": no anchor &" + name + " before it"));
-            complete(stack, root, new Scalar(null, "", pos), 1);
+            complete(stack, root, new Scalar(null, "", pos), new Weight(1, 0));
           } else {
-            long w = weights.getOrDefault(target, 1L);
-            aliasNodes += w;
+            Weight w = weights.getOrDefault(target, new Weight(1, 0));
+            aliasNodes = saturatingAdd(aliasNodes, w.nodes);
+            aliasBytes = saturatingAdd(aliasBytes, w.bytes);
             if (aliasNodes > limits.maxAliasNodes()) {
               fatal(pos, "YAML aliases expand to more than " + limits.maxAliasNodes() + " nodes (an alias bomb?)");
+            }
+            if (aliasBytes > limits.maxAliasBytes()) {
+              fatal(pos, "YAML aliases expand to more than " + limits.maxAliasBytes()
+                  + " bytes of text (a long value aliased many times?)");
             }
             complete(stack, root, target, w);
           }
@@ -165,7 +182,7 @@ final class YamlLoader {
     return root[0];
   }
 
-  private void register(NodeEvent ev, YamlNode node, long weight) {
+  private void register(NodeEvent ev, YamlNode node, Weight weight) {
     Optional<Anchor> a = ev.getAnchor();
     if (a.isPresent()) {
       anchors.put(a.get().getValue(), node);
@@ -174,13 +191,13 @@ final class YamlLoader {
   }
 
   /** One node is finished: it becomes a key, a value, an item, or the document. */
-  private void complete(Deque<Frame> stack, YamlNode[] root, YamlNode node, long weight) {
+  private void complete(Deque<Frame> stack, YamlNode[] root, YamlNode node, Weight weight) {
     Frame top = stack.peek();
     if (top == null) {
       root[0] = node;
       return;
     }
-    top.weight = saturatingAdd(top.weight, weight);
+    top.weight = top.weight.plus(weight);
     if (!top.mapping) {
       top.items.add(node);
     } else if (top.key == null && !top.keyInvalid) {
@@ -375,7 +392,7 @@ final class YamlLoader {
     String key;
     Position keyPos;
     boolean keyInvalid;
-    long weight = 1;
+    Weight weight = new Weight(1, 0);
 
     Frame(boolean mapping, Position pos, Optional<Anchor> anchor) {
       this.mapping = mapping;

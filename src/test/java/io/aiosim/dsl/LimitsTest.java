@@ -95,6 +95,48 @@ class LimitsTest {
     assertThat(b.steps().get(1)).isEqualTo(new Step.Return(List.of(List.of(1L, 2L, 3L), List.of(1L, 2L, 3L))));
   }
 
+  /** An 80 KB file that aliases a 64 KiB string 4,000 times used to write a 1 GB report. */
+  @Test
+  void aliasesAreCountedByTheBytesTheyRepeat() {
+    StringBuilder b = new StringBuilder("version: 1\nstrategy: {kind: gather}\ntasks:\n");
+    b.append("  - {name: a, result: &s ").append("x".repeat(65_536)).append("}\n");
+    for (int k = 0; k < 4000; k++) b.append("  - {name: t").append(k).append(", result: *s}\n");
+    assertThat(WorkflowReader.read("a.yaml", b.toString()).diagnostics())
+        .extracting(Diagnostic::toString)
+        .containsExactly("a.yaml:261:26: YAML aliases expand to more than 16777216 bytes of text (a long value aliased many times?)");
+  }
+
+  /** The same bytes made by count instead of aliases: the projected report is over 1 GB. */
+  @Test
+  void theProjectedReportIsBoundedBeforeAnythingRuns() {
+    String text = "version: 1\nstrategy: {kind: gather}\ntasks:\n"
+        + "  - {name: \"t{i}\", count: 4000, result: " + "x".repeat(65_536) + "}\n";
+    assertThat(WorkflowReader.read("r.yaml", text).diagnostics())
+        .extracting(Diagnostic::toString)
+        .containsExactly("r.yaml:3:1: tasks: the report could reach 1.31 GB (4000 tasks after count expansion, their"
+            + " names, logs and values, each value as often as the report repeats it); the limit is 1 GB");
+  }
+
+  /** A workflow at the old 10M-task cap with an on_cancel ran out of memory after minutes. */
+  @Test
+  void theTaskBudgetCountsWhatEachTaskCarries() {
+    String plain = "version: 1\nstrategy: {kind: gather, timeout: 1}\ntasks:\n  - name: \"w{i}\"\n    count: 1000000\n";
+    String steps = "    steps: [{sleep: 10}, {return: 1}]\n";
+    String cleanup = "    on_cancel: {steps: [{sleep: 0.5}, {log: c}]}\n";
+    assertThat(WorkflowReader.read("m.yaml", (plain + steps + cleanup).replace("1000000", "100000")).diagnostics()).isEmpty();
+    String tenMillion = (plain + steps + cleanup).replace("1000000", "10000000");
+    assertThat(WorkflowReader.read("m.yaml", tenMillion).diagnostics())
+        .extracting(Diagnostic::toString)
+        .containsExactly("m.yaml:3:1: tasks: 10000000 tasks after count expansion would need about 11.8 GB of"
+            + " memory to run; the limit is 1.2 GB (use fewer tasks, steps or values, or smaller ones)");
+    String manyLogs = plain + "    steps: [" + "{log: m}, ".repeat(30) + "{return: 1}]\n";
+    assertThat(WorkflowReader.read("m.yaml", manyLogs).diagnostics())
+        .extracting(Diagnostic::message)
+        .singleElement()
+        .asString()
+        .startsWith("tasks: 1000000 tasks after count expansion would need about 2");
+  }
+
   @Test
   void diagnosticsAreCappedSoThatAFloodStaysReadable() {
     StringBuilder b = new StringBuilder("version: 1\nstrategy: {kind: gather}\ntasks:\n");
