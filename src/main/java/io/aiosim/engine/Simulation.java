@@ -163,6 +163,13 @@ public final class Simulation {
     }
   }
 
+  /** A {@code cancel} event: for workflow tasks and main alike (SPEC 6). */
+  void recordCancel(Task task, CancelCause cause) {
+    if (task.index >= EventLog.MAIN) {
+      events.add(loop.time(), task.index, Event.Kind.CANCEL, cause.key());
+    }
+  }
+
   /** main's {@code yield} event: an as_completed item as main receives it (a group's are not). */
   public void recordYield(Object item) {
     if (loop.currentTask().index == EventLog.MAIN) {
@@ -214,6 +221,7 @@ public final class Simulation {
         wf.name(),
         wf.strategy(),
         clock.key(),
+        "3.12",
         outcome,
         reports,
         events,

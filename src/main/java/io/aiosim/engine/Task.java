@@ -65,6 +65,8 @@ public final class Task extends Future implements DoneCallback {
       return false;
     }
     numCancelsRequested++;
+    // Recorded before the cancel is passed on, so a parent's request precedes its children's.
+    sim.recordCancel(this, cause);
     lastRequest = new CancelRequest(cause);
     if (requests == null) {
       requests = new ArrayList<>(2);

@@ -28,6 +28,7 @@ public final class EventTimeline {
         case "t", "task", "event" -> {}
         case "error" -> sb.append("  ").append(error(p.getValue()));
         case "message" -> sb.append("  ").append(text(p.getValue()));
+        case "by" -> sb.append("  by ").append(text(p.getValue()));
         default -> sb.append("  ").append(JsonTree.compact(p.getValue()));
       }
     }

@@ -2,13 +2,15 @@ package io.aiosim.report;
 
 /**
  * One timeline event. {@code detail} is the kind's payload: the message (log), the result
- * (completed, returned), the {@link ErrorValue} (failed, raised), the item (yield), or null.
+ * (completed, returned), the {@link ErrorValue} (failed, raised), the item (yield), the cause key (cancel), or null.
  */
 public record Event(long tNs, String task, Kind kind, Object detail) {
 
   public enum Kind {
     START("start", null),
     LOG("log", "message"),
+    /** An accepted {@code cancel()}: when and why (SPEC 6); {@code cancelled} says when it took effect. */
+    CANCEL("cancel", "by"),
     COMPLETED("completed", "result"),
     FAILED("failed", "error"),
     CANCELLED("cancelled", null),

@@ -118,6 +118,7 @@ public final class ReportWriter {
       g.writeName("strategy");
       writeStrategy(r.strategy());
       g.writeStringProperty("clock", r.clock());
+      g.writeStringProperty("python", r.python());
       g.writeName("outcome");
       writeOutcome(r.outcome());
       g.writeName("tasks");

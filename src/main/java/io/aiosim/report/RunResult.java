@@ -7,12 +7,14 @@ import java.util.List;
  * Everything a report says about one run (SPEC section 6), in the order it is written.
  *
  * @param clock {@code virtual} or {@code real}
+ * @param python the CPython version whose asyncio the run models (SPEC 8), e.g. {@code 3.12}
  * @param finishedAtNs the loop's time when {@code asyncio.run} returned
  */
 public record RunResult(
     String workflow,
     StrategySpec strategy,
     String clock,
+    String python,
     Outcome outcome,
     List<TaskReport> tasks,
     EventLog events,

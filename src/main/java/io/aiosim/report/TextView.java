@@ -37,6 +37,7 @@ public final class TextView {
           switch (e.kind()) {
             case START -> "";
             case LOG -> String.valueOf(e.detail());
+            case CANCEL -> "by " + e.detail();
             case FAILED, RAISED -> error((ErrorValue) e.detail());
             case CANCELLED -> causes.getOrDefault(e.task(), "");
             case COMPLETED, YIELD, RETURNED -> value(e.detail());

@@ -186,6 +186,8 @@ class Task(asyncio.Task):
 
     def cancel(self, msg=None):
         cause, source = _cause_of_cancel(sys._getframe(1), self)
+        if not self.done():  # accepted: the `cancel` event, before the cancel is passed on
+            _REPORT.event(self._rec.name if self._rec else "main", "cancel", "by", json.dumps(cause))
         _PASSING_ON.append(cause)
         try:
             accepted = super().cancel(msg)
@@ -398,6 +400,7 @@ class _Report:
                   f'  "workflow": {json.dumps(workflow)},\n'
                   f'  "strategy": {_encode(strategy)},\n'
                   '  "clock": "virtual",\n'
+                  f'  "python": "{sys.version_info[0]}.{sys.version_info[1]}",\n'
                   f'  "outcome": {self.outcome},\n'
                   f'  "tasks": {lines([self.task_line(r) for r in self.recs])},\n'
                   f'  "events": {lines(self.events)},\n'

@@ -142,7 +142,7 @@ class RunCommandTest {
   void textHasOneAlignedLinePerEvent() {
     String out = Cli.run("run", "--format", "text", GATHER).out();
     assertThat(out).contains("\n0.100  hello-0.1  completed  0.1\n");
-    assertThat(out.lines().filter(l -> !l.startsWith("#")).count()).isEqualTo(9);
+    assertThat(out.lines().filter(l -> !l.startsWith("#")).count()).isEqualTo(10);
   }
 
   @Test

@@ -33,7 +33,8 @@ class Python313Test {
           continue; // ConformanceTest reports the missing golden
         }
         String report = python.run(file.getFileName().toString(), PythonExporter.export(Workflows.load(file)));
-        String golden = Files.readString(Workflows.golden(file));
+        // The python key names the interpreter: only what else differs counts here.
+        String golden = Files.readString(Workflows.golden(file)).replace("\"python\": \"3.12\"", "\"python\": \"3.13\"");
         if (!report.equals(golden)) {
           String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
           differing.add(name);

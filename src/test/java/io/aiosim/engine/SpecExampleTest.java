@@ -15,6 +15,7 @@ class SpecExampleTest {
           "workflow": "gather-handle-exception",
           "strategy": {"kind": "gather", "return_exceptions": false},
           "clock": "virtual",
+          "python": "3.12",
           "outcome": {"status": "raised", "at": 0.2, "error": {"type": "ValueError", "message": "Error"}},
           "tasks": [
             {"name": "hello-0.1", "state": "completed", "result": 0.1, "started_at": 0.0, "finished_at": 0.1},
@@ -28,6 +29,7 @@ class SpecExampleTest {
             {"t": 0.1, "task": "hello-0.1", "event": "completed", "result": 0.1},
             {"t": 0.2, "task": "boom", "event": "failed", "error": {"type": "ValueError", "message": "Error"}},
             {"t": 0.2, "task": "main", "event": "raised", "error": {"type": "ValueError", "message": "Error"}},
+            {"t": 0.2, "task": "hello-0.3", "event": "cancel", "by": "shutdown"},
             {"t": 0.2, "task": "hello-0.3", "event": "cancelled"}
           ],
           "warnings": [],
