@@ -47,7 +47,22 @@ public final class Main implements Runnable {
     CommandLine cl = commandLine(out, err);
     ((RunCommand) cl.getSubcommands().get("run").getCommand()).stdin = in;
     ((ValidateCommand) cl.getSubcommands().get("validate").getCommand()).stdin = in;
-    return cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // The limits (dsl.Limits) exist so that no input gets here: reaching it is a bug.
+      err.println("aiosim: internal error: " + e + " (a limit should have refused this input first)");
+      code = ExitCode.INTERNAL_ERROR.code();
+    }
+    // A PrintWriter only remembers that a write failed (a full disk, a closed pipe or stdout):
+    // output that did not arrive is never a success.
+    if (out.checkError() && code != ExitCode.INTERNAL_ERROR.code()) {
+      err.println("aiosim: cannot write to standard output (a full disk, or a closed pipe or stdout?); the output is incomplete");
+      code = ExitCode.INVALID_INPUT.code();
+    }
+    err.flush();
+    return code;
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -1,6 +1,7 @@
 package io.aiosim.cli;
 
 import io.aiosim.Aiosim;
+import io.aiosim.dsl.Footprint;
 import io.aiosim.dsl.Limits;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,8 +69,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write one report per workflow under DIR, mirroring the paths below each argument folder.")
   Path outDir;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Run N workflows at once (default 1); the output order stays the argument order.")
+  @Option(names = "--jobs", paramLabel = "N", description = "Run N workflows at once (default 1, at most " + MAX_JOBS + "); the output order stays the argument order. Runs share one memory budget: a large one runs alone.")
   int jobs = 1;
+
+  static final int MAX_JOBS = 256;
+  /** What runs at once may need in all (a workflow alone may need this much: Limits). */
+  private static final long MEMORY_BUDGET = Limits.DEFAULT.maxRunBytes();
 
   @Option(names = "--clock", paramLabel = "CLOCK", description = "virtual (default: time jumps, same report every run) or real (sleeps for real).")
   String clock = "virtual";
@@ -79,11 +85,25 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--ascii", description = "Draw the timeline with ASCII characters only.")
   boolean ascii;
 
-  @Option(names = "--width", paramLabel = "COLUMNS", description = "Width of the timeline (default: $COLUMNS, else 80).")
+  @Option(names = "--width", paramLabel = "COLUMNS", description = "Width of the timeline, 40 to 1000 (default: $COLUMNS, else 80).")
   Integer width;
 
-  /** One input, read and checked. */
-  private record Input(String label, Path relative, Workflow workflow) {}
+  /**
+   * One input, read and checked. Its model is kept ({@code workflow}) while the models kept add
+   * up to a quarter of the memory budget; a file past that is read again when its turn comes,
+   * so that a folder of large workflows is never held in memory at once. A pipe is always kept.
+   */
+  private record Input(String label, Path relative, Workflow workflow, Path file, Footprint.Cost cost) {}
+
+  /** A file that changed into an invalid one between its check and its run. */
+  private static final class Changed extends RuntimeException {
+    final transient List<String> problems;
+
+    Changed(List<String> problems) {
+      super(null, null, false, false);
+      this.problems = problems;
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -98,23 +118,24 @@ final class RunCommand implements Callable<Integer> {
         return ExitCode.INVALID_INPUT.code();
       }
     }
-    if (jobs < 1) {
-      err.println("aiosim run: --jobs: expected a number of at least 1, got " + jobs);
+    if (jobs < 1 || jobs > MAX_JOBS) {
+      err.println("aiosim run: --jobs: expected a number from 1 to " + MAX_JOBS + ", got " + jobs);
       return ExitCode.INVALID_INPUT.code();
     }
-    if (width != null && width < 40) {
-      err.println("aiosim run: --width: expected at least 40 columns, got " + width);
+    if (width != null && (width < 40 || width > 1000)) {
+      err.println("aiosim run: --width: expected 40 to 1000 columns, got " + width);
       return ExitCode.INVALID_INPUT.code();
     }
     List<Input> runs = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    long kept = 0;
     for (String arg : inputs) {
       if (arg.equals("-")) {
         WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", stdin, Limits.DEFAULT);
         if (loaded.workflow() == null) {
           problems.addAll(loaded.rendered());
         } else {
-          runs.add(new Input("<stdin>", Path.of("stdin.yaml"), loaded.workflow()));
+          runs.add(new Input("<stdin>", Path.of("stdin.yaml"), loaded.workflow(), null, loaded.cost()));
         }
         continue;
       }
@@ -125,7 +146,9 @@ final class RunCommand implements Callable<Integer> {
         if (loaded.workflow() == null) {
           problems.addAll(loaded.rendered());
         } else {
-          runs.add(new Input(s.file().toString(), s.relative(), loaded.workflow()));
+          boolean keep = !Files.isRegularFile(s.file()) || kept + loaded.cost().memory() <= MEMORY_BUDGET / 4;
+          if (keep) kept += loaded.cost().memory();
+          runs.add(new Input(s.file().toString(), s.relative(), keep ? loaded.workflow() : null, s.file(), loaded.cost()));
         }
       }
     }
@@ -135,30 +158,63 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT.code();
     }
     Progress progress = Progress.forTerminal(err, runs.size());
-    if (jobs == 1) {
-      for (int i = 0; i < runs.size(); i++) {
-        Input in = runs.get(i);
-        separate(i, out);
-        emit(in, run(in, clockKind), out);
-        progress.step(in.label());
+    try {
+      if (jobs == 1) {
+        for (int i = 0; i < runs.size() && !out.checkError(); i++) {
+          Input in = runs.get(i);
+          separate(i, out);
+          emit(in, run(in, clockKind), out);
+          progress.step(in.label());
+        }
+      } else {
+        parallel(runs, clockKind, out, progress);
       }
-    } else {
-      parallel(runs, clockKind, out, progress);
+    } catch (Changed c) {
+      progress.clear();
+      c.problems.forEach(err::println);
+      return ExitCode.INVALID_INPUT.code();
     }
     progress.clear();
     out.flush();
-    return ExitCode.OK.code();
+    return ExitCode.OK.code(); // Main turns a write error on out into its own status
   }
 
-  /** Runs ahead on a pool but prints strictly in order; at most 2 * jobs reports wait in memory. */
+  /**
+   * The memory a run holds until it is printed: its own, and with {@code --jobs} its report as
+   * text (a StringWriter's buffer grows by doubling, then is copied).
+   */
+  private long weight(Input in) {
+    long report = outDir == null ? in.cost().report() : 0;
+    return report > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : in.cost().memory() + 3 * report;
+  }
+
+  /**
+   * Runs ahead on a pool but prints strictly in order; at most 2 * jobs reports wait in memory,
+   * and those running or waiting fit in the memory budget together. A run too large to share it
+   * runs alone once the others are printed, streaming its report as with one job.
+   */
   private void parallel(List<Input> runs, ClockKind clockKind, PrintWriter out, Progress progress) {
     try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
       Deque<Future<String>> window = new ArrayDeque<>();
+      Deque<Long> weights = new ArrayDeque<>();
+      long held = 0;
       int next = 0;
       int printed = 0;
-      while (next < runs.size() || !window.isEmpty()) {
-        while (next < runs.size() && window.size() < 2 * jobs) {
+      while ((next < runs.size() || !window.isEmpty()) && !out.checkError()) {
+        if (window.isEmpty() && weight(runs.get(next)) > MEMORY_BUDGET) {
           Input in = runs.get(next++);
+          progress.clear();
+          separate(printed++, out);
+          emit(in, run(in, clockKind), out);
+          progress.step(in.label());
+          continue;
+        }
+        while (next < runs.size()
+            && window.size() < 2 * jobs
+            && weight(runs.get(next)) <= MEMORY_BUDGET - held) {
+          Input in = runs.get(next++);
+          held += weight(in);
+          weights.add(weight(in));
           window.add(
               pool.submit(
                   () -> {
@@ -170,7 +226,9 @@ final class RunCommand implements Callable<Integer> {
                     return sw.toString();
                   }));
         }
+        if (window.isEmpty()) continue;
         String text = await(window.removeFirst());
+        held -= weights.removeFirst();
         if (!text.isEmpty()) {
           progress.clear();
           separate(printed++, out);
@@ -195,13 +253,20 @@ final class RunCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) throw error;
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     }
   }
 
   private RunResult run(Input in, ClockKind clockKind) {
+    Workflow workflow = in.workflow();
+    if (workflow == null) {
+      WorkflowReader.Loaded again = WorkflowReader.read(in.file());
+      if (again.workflow() == null) throw new Changed(again.rendered());
+      workflow = again.workflow();
+    }
     try {
-      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents));
+      return Aiosim.run(workflow, clockKind, new Simulation.Options(!noEvents));
     } catch (RuntimeException | StackOverflowError e) {
       throw new IllegalStateException("while running " + in.label() + ": " + e, e);
     }

@@ -36,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--max-tasks",
       paramLabel = "N",
-      description = "The largest count, and the most tasks a file may define (default: ${DEFAULT-VALUE}).",
+      description = "The largest count, and the most tasks a file may define (default and most: ${DEFAULT-VALUE}).",
       defaultValue = "10000000")
   long maxTasks;
 
@@ -44,8 +44,9 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (maxTasks < 1) {
-      throw new ParameterException(spec.commandLine(), "--max-tasks must be at least 1, got " + maxTasks);
+    if (maxTasks < 1 || maxTasks > Limits.DEFAULT.maxTasks()) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-tasks: expected a number from 1 to " + Limits.DEFAULT.maxTasks() + ", got " + maxTasks);
     }
     Limits limits = Limits.DEFAULT.withMaxTasks(maxTasks);
     boolean invalid = false;

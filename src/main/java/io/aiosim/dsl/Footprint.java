@@ -16,7 +16,7 @@ import java.util.Map;
  * its size wherever it is used (an alias by the size of what it names), and as often as a report
  * can repeat it (a task's result in its line, its event, each enclosing group's result, main's).
  */
-final class Footprint {
+public final class Footprint {
   // Memory of a run, measured (peak live heap after GC, JDK 25, SerialGC) on 1M-task runs at
   // commit 1d25c45: 566 MB for shorthand tasks (a task, two steps, two events), 1030 MB for ten
   // logs and a return (so about 30 bytes a step and 20 an event), 1025 MB with an on_cancel of
@@ -34,8 +34,11 @@ final class Footprint {
   static final long EVENT = 80;
   static final long WARNING = 100;
 
-  /** Tasks, memory and report bytes; each saturates at Long.MAX_VALUE. */
-  record Cost(long tasks, long memory, long report) {
+  /**
+   * What a workflow costs: its tasks, the memory its run needs and the bytes of its longest
+   * report (any format), as estimated before it runs; each saturates at Long.MAX_VALUE.
+   */
+  public record Cost(long tasks, long memory, long report) {
     static final Cost ZERO = new Cost(0, 0, 0);
     static final Cost HUGE = new Cost(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
 

@@ -30,6 +30,8 @@ final class ReadContext {
   final Map<String, Position> names = new HashMap<>();
   /** "mapping position + key" of keys that an unknown key was taken for (no "missing" then). */
   private final Set<String> suggested = new HashSet<>();
+  /** What the tasks cost once expanded (Footprint), when they are within the limits. */
+  Footprint.Cost cost;
   /** Set when tasks nest deeper than the limit: the schema validator is then not run. */
   boolean tooDeep;
 

@@ -51,18 +51,20 @@ public final class WorkflowReader {
    * @param diagnostics every problem of the file, ordered by position; empty iff workflow is set
    * @param source the text read, kept only when there are diagnostics (for their source lines;
    *     the input is read once, which a pipe or {@code <(...)} requires), else null
+   * @param cost what running the workflow costs, as estimated before it runs (zero when invalid)
    */
-  public record Loaded(Workflow workflow, List<Diagnostic> diagnostics, String source) {
+  public record Loaded(Workflow workflow, List<Diagnostic> diagnostics, String source, Footprint.Cost cost) {
     public Loaded {
       diagnostics = List.copyOf(diagnostics);
       if ((workflow == null) == diagnostics.isEmpty()) {
         throw new IllegalStateException("a workflow comes without diagnostics, and only then");
       }
       if (workflow != null) source = null;
+      if (cost == null || workflow == null) cost = Footprint.Cost.ZERO;
     }
 
     public Loaded(Workflow workflow, List<Diagnostic> diagnostics) {
-      this(workflow, diagnostics, null);
+      this(workflow, diagnostics, null, null);
     }
 
     /** Each diagnostic with its source line and caret ({@link Diagnostic#render}). */
@@ -148,8 +150,8 @@ public final class WorkflowReader {
     YamlLoader.Result yaml = YamlLoader.load(fileLabel, text, limits);
     diags.addAll(yaml.diagnostics());
     Workflow wf = null;
+    ReadContext cx = new ReadContext(diags, limits);
     if (yaml.root() instanceof Mapping root) {
-      ReadContext cx = new ReadContext(diags, limits);
       wf = workflow(root, defaultName(fileLabel), cx);
       if (!cx.tooDeep) schemaCheck(root, diags, schemaOnly);
     } else if (yaml.root() != null) {
@@ -158,7 +160,7 @@ public final class WorkflowReader {
           "expected a mapping at the top level (version, strategy, tasks, ...), got "
               + YamlNode.describe(yaml.root()));
     }
-    return diags.isEmpty() ? new Loaded(wf, List.of()) : new Loaded(null, diags.toList(), text);
+    return diags.isEmpty() ? new Loaded(wf, List.of(), null, cx.cost) : new Loaded(null, diags.toList(), text, null);
   }
 
   /**
@@ -247,6 +249,7 @@ public final class WorkflowReader {
   private static boolean affordable(YamlNode.Entry tasks, ReadContext cx) {
     int before = cx.diags.size();
     Footprint.Cost cost = new Footprint(cx).tasks(tasks.value(), 0, 0, 0);
+    cx.cost = cost;
     if (cx.diags.size() > before) return false;
     Limits l = cx.limits;
     String problem = null;
