@@ -3,6 +3,7 @@ package io.aiosim.cli;
 import io.aiosim.Aiosim;
 import io.aiosim.dsl.Footprint;
 import io.aiosim.dsl.Limits;
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
@@ -140,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
         continue;
       }
       WorkflowFiles.Found found = WorkflowFiles.find(List.of(Path.of(arg)));
-      problems.addAll(found.problems());
+      found.problems().forEach(p -> problems.add(TerminalText.escape(p))); // paths from the command line
       for (WorkflowFiles.Source s : found.sources()) {
         WorkflowReader.Loaded loaded = WorkflowReader.read(s.file());
         if (loaded.workflow() == null) {

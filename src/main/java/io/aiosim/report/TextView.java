@@ -1,5 +1,6 @@
 package io.aiosim.report;
 
+import io.aiosim.dsl.TerminalText;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,7 +19,8 @@ public final class TextView {
   private TextView() {}
 
   public static void write(RunResult r, PrintWriter out) {
-    out.println("# " + r.workflow() + ": " + r.strategy().kind().key() + ", " + r.clock() + " clock");
+    // Workflow text (names, logs, messages, values) is escaped line by line: TerminalText.
+    out.println(TerminalText.escape("# " + r.workflow() + ": " + r.strategy().kind().key() + ", " + r.clock() + " clock"));
     int decimals = 3;
     int taskWidth = 4;
     for (Event e : r.events()) {
@@ -42,18 +44,18 @@ public final class TextView {
             case CANCELLED -> causes.getOrDefault(e.task(), "");
             case COMPLETED, YIELD, RETURNED -> value(e.detail());
           };
-      out.println(String.format(format, time(e.tNs(), decimals), e.task(), e.kind().key(), detail).stripTrailing());
+      out.println(TerminalText.escape(String.format(format, time(e.tNs(), decimals), e.task(), e.kind().key(), detail).stripTrailing()));
     }
     Outcome o = r.outcome();
-    out.println(
+    out.println(TerminalText.escape(
         "# main "
             + (o.returned() ? "returned " + value(o.value()) : "raised " + error(o.error()))
             + " at " + time(o.atNs(), decimals).strip()
-            + "; finished at " + time(r.finishedAtNs(), decimals).strip());
+            + "; finished at " + time(r.finishedAtNs(), decimals).strip()));
     for (Warning w : r.warnings()) {
-      out.println(
+      out.println(TerminalText.escape(
           "# warning: " + w.message()
-              + (w.task() == null ? "" : " (" + w.task() + (w.error() == null ? "" : ": " + error(w.error())) + ")"));
+              + (w.task() == null ? "" : " (" + w.task() + (w.error() == null ? "" : ": " + error(w.error())) + ")")));
     }
   }
 

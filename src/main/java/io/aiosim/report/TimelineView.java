@@ -1,5 +1,6 @@
 package io.aiosim.report;
 
+import io.aiosim.dsl.TerminalText;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -47,12 +48,13 @@ public final class TimelineView {
     List<String> details = new ArrayList<>();
     for (int i = 0; i < shown; i++) {
       TaskReport t = tasks.get(i);
-      labels.add("  ".repeat(depth(t.name(), parents)) + t.name());
-      details.add(detail(t));
+      // Workflow text is escaped before it is measured and cut: TerminalText.
+      labels.add("  ".repeat(depth(t.name(), parents)) + TerminalText.escape(t.name()));
+      details.add(TerminalText.escape(detail(t)));
     }
     Outcome o = r.outcome();
     labels.add("main");
-    details.add(o.returned() ? "returned" : "raised " + o.error().type());
+    details.add(o.returned() ? "returned" : "raised " + TerminalText.escape(o.error().type()));
 
     int labelWidth = Math.min(MAX_LABEL, labels.stream().mapToInt(String::length).max().orElse(4));
     int detailWidth = Math.min(MAX_DETAIL, details.stream().mapToInt(String::length).max().orElse(0));
@@ -65,7 +67,7 @@ public final class TimelineView {
     Scale scale = new Scale(total, bar);
 
     out.println(
-        r.workflow() + " " + g.dash() + " " + r.strategy().kind().key() + ", " + r.clock()
+        TerminalText.escape(r.workflow()) + " " + g.dash() + " " + r.strategy().kind().key() + ", " + r.clock()
             + " clock, finished at " + PyNumbers.seconds(r.finishedAtNs()) + " s");
     out.println();
     String margin = " ".repeat(labelWidth + 2);
@@ -86,16 +88,16 @@ public final class TimelineView {
     main[end] = g.mainEnd();
     out.println(row("main", labelWidth, new String(main), details.getLast(), detailWidth, g));
     out.println();
-    out.println(
+    out.println(TerminalText.escape(
         "  main "
             + (o.returned() ? "returned " + TextView.value(o.value()) : "raised " + TextView.error(o.error()))
-            + " at " + PyNumbers.seconds(o.atNs()) + " s");
+            + " at " + PyNumbers.seconds(o.atNs()) + " s"));
     out.println("  " + legend(tasks, g));
     out.println("  " + counts(tasks));
     for (Warning w : r.warnings()) {
-      out.println(
+      out.println(TerminalText.escape(
           "  warning: " + w.message()
-              + (w.task() == null ? "" : " (" + w.task() + (w.error() == null ? "" : ": " + TextView.error(w.error())) + ")"));
+              + (w.task() == null ? "" : " (" + w.task() + (w.error() == null ? "" : ": " + TextView.error(w.error())) + ")")));
     }
   }
 
