@@ -26,12 +26,13 @@ public final class Footprint {
   static final long STEP_MEMORY = 40;
   static final long LOG_MEMORY = 20;
   /** A list or mapping of a value: the model builds one per copy of a counted task. */
-  static final long VALUE_NODE_MEMORY = 48;
+  static final long VALUE_NODE_MEMORY = 64;
 
   // Report bytes (SPEC 6) beyond the names and values they quote, at their longest (times of
   // 1e9 s with nine decimals, "cancelled_by": "shutdown", a parent).
   static final long TASK_LINE = 150;
   static final long EVENT = 80;
+  static final long LOG_EVENT = 65;
   static final long WARNING = 100;
 
   /**
@@ -51,8 +52,12 @@ public final class Footprint {
     }
   }
 
-  /** A value's report bytes (as JSON, escaped) and how many lists and mappings it has. */
-  private record Size(long bytes, long nodes) {}
+  /**
+   * A value's report bytes (as JSON, escaped), and its memory in each copy of a counted task:
+   * the model builds its lists and mappings anew for each, and its strings that hold
+   * {@code {i}}; other strings are shared.
+   */
+  private record Size(long bytes, long memory) {}
 
   private final ReadContext cx;
   private final Map<YamlNode, Size> sizes = new IdentityHashMap<>();
@@ -98,7 +103,7 @@ public final class Footprint {
       if (m.get(key) != null) {
         Size v = size(m.get(key));
         report = add(report, mul(v.bytes, copies));
-        memory = add(memory, add(v.bytes, v.nodes * VALUE_NODE_MEMORY));
+        memory = add(memory, v.memory);
       }
     }
     if (m.get("steps") instanceof Seq seq) {
@@ -125,7 +130,7 @@ public final class Footprint {
       if (oc.get("result") != null) {
         Size v = size(oc.get("result"));
         report = add(report, mul(v.bytes, copies));
-        memory = add(memory, add(v.bytes, v.nodes * VALUE_NODE_MEMORY));
+        memory = add(memory, v.memory);
       }
     }
     memory = add(add(memory, mul(steps, STEP_MEMORY)), name);
@@ -144,15 +149,15 @@ public final class Footprint {
         switch (e.key()) {
           case "spawn" -> spawned = spawned.plus(task(e.value(), depth + 1, groups, name));
           case "log" -> {
-            long msg = size(e.value()).bytes;
-            report = add(report, EVENT + name + msg);
-            memory = add(memory, LOG_MEMORY + msg);
+            Size msg = size(e.value());
+            report = add(report, LOG_EVENT + name + msg.bytes);
+            memory = add(memory, LOG_MEMORY + msg.memory);
           }
           case "return", "raise" -> {
             Size v = size(e.value());
             report = add(report, mul(v.bytes, copies));
             if (e.key().equals("raise")) report = add(report, WARNING + name);
-            memory = add(memory, add(v.bytes, v.nodes * VALUE_NODE_MEMORY));
+            memory = add(memory, v.memory);
           }
           default -> {}
         }
@@ -167,26 +172,29 @@ public final class Footprint {
     if (known != null) return known;
     Size s =
         switch (node) {
-          case Scalar sc -> new Size(scalarBytes(sc), 0);
+          case Scalar sc -> {
+            long bytes = scalarBytes(sc);
+            yield new Size(bytes, sc.value() instanceof String str && str.contains("{i}") ? bytes + 40 : 0);
+          }
           case Seq seq -> {
             long bytes = 2;
-            long nodes = 1;
+            long memory = VALUE_NODE_MEMORY;
             for (YamlNode item : seq.items()) {
               Size i = size(item);
               bytes = add(bytes, i.bytes + 2);
-              nodes = add(nodes, i.nodes);
+              memory = add(memory, i.memory + 8);
             }
-            yield new Size(bytes, nodes);
+            yield new Size(bytes, memory);
           }
           case Mapping m -> {
             long bytes = 2;
-            long nodes = 1;
+            long memory = VALUE_NODE_MEMORY;
             for (Entry e : m.entries().values()) {
               Size v = size(e.value());
               bytes = add(bytes, add(jsonBytes(e.key()) + 4, v.bytes));
-              nodes = add(nodes, v.nodes);
+              memory = add(memory, add(v.memory + 40, e.key().contains("{i}") ? e.key().length() + 40 : 0));
             }
-            yield new Size(bytes, nodes);
+            yield new Size(bytes, memory);
           }
         };
     sizes.put(node, s);
