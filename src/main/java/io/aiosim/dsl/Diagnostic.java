@@ -6,6 +6,8 @@ import java.util.List;
 public record Diagnostic(Position position, String message) {
   /** The widest stretch of a source line that is echoed; a longer line is cut around the column. */
   static final int ECHO_WIDTH = 120;
+  /** The longest message printed; the messages quote user text abbreviated, this is a backstop. */
+  static final int MESSAGE_WIDTH = 500;
 
   @Override
   public String toString() {
@@ -20,6 +22,9 @@ public record Diagnostic(Position position, String message) {
    */
   public String render(String sourceText) {
     String head = TerminalText.escape(toString());
+    if (head.length() > position.toString().length() + MESSAGE_WIDTH) {
+      head = head.substring(0, position.toString().length() + MESSAGE_WIDTH) + "...";
+    }
     if (sourceText == null || position.line() < 1 || position.column() < 1) return head;
     int start = 0;
     for (int l = 1; l < position.line(); l++) {

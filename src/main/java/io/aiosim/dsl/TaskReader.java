@@ -126,11 +126,11 @@ final class TaskReader {
         cx.error(
             node.pos(),
             !first.equals(node.pos())
-                ? "name: duplicate task name '" + name + "' (first at line " + first.line() + ")"
+                ? "name: duplicate task name '" + YamlNode.abbreviate(name) + "' (first at line " + first.line() + ")"
                 : ((Scalar) node).text().contains("{i}")
-                    ? "name: duplicate task name '" + name + "': an enclosing count repeats this"
+                    ? "name: duplicate task name '" + YamlNode.abbreviate(name) + "': an enclosing count repeats this"
                         + " task, and {i} here is its own count's index"
-                    : "name: duplicate task name '" + name + "': count repeats it; put {i} in the name");
+                    : "name: duplicate task name '" + YamlNode.abbreviate(name) + "': count repeats it; put {i} in the name");
       }
     }
     return name;

@@ -143,7 +143,7 @@ final class YamlLoader {
           String name = ((AliasEvent) ev).getAlias().getValue();
           YamlNode target = anchors.get(name);
           if (target == null) {
-            diagnostics.add(new Diagnostic(pos, "unknown alias *" + name + ": no anchor &" + name + " before it"));
+            diagnostics.add(new Diagnostic(pos, "unknown alias *" + YamlNode.abbreviate(name) + ": no anchor &" + YamlNode.abbreviate(name) + " before it"));
             complete(stack, root, new Scalar(null, "", pos), new Weight(1, 0));
           } else {
             Weight w = weights.getOrDefault(target, new Weight(1, 0));
@@ -218,7 +218,7 @@ final class YamlLoader {
         diagnostics.add(
             new Diagnostic(
                 top.keyPos,
-                "duplicate key '" + top.key + "' (first at line " + first.keyPos().line() + ")"));
+                "duplicate key '" + YamlNode.abbreviate(top.key) + "' (first at line " + first.keyPos().line() + ")"));
       } else {
         top.entries.put(top.key, new Entry(top.key, top.keyPos, node));
       }
@@ -278,7 +278,7 @@ final class YamlLoader {
   }
 
   private static String shortTag(String tag) {
-    return tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag;
+    return YamlNode.abbreviate(tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag);
   }
 
   /** The YAML 1.2 core schema (yaml.org/spec/1.2.2 10.3.2) for a plain scalar. */
