@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -108,21 +109,25 @@ class MutationPropertyTest {
     assertThat(schemaOnly).as("problems only the schema saw").isEmpty();
   }
 
-  /** Drops lines, then single bytes, while the failure persists (a small delta debugger). */
   static byte[] shrink(byte[] input) {
+    return shrink(input, b -> failure(b) != null);
+  }
+
+  /** Drops lines, then single bytes, while the failure persists (a small delta debugger). */
+  static byte[] shrink(byte[] input, Predicate<byte[]> fails) {
     String s = new String(input, StandardCharsets.ISO_8859_1);
     List<String> lines = new ArrayList<>(List.of(s.split("(?<=\n)")));
     for (int k = lines.size() - 1; k >= 0; k--) {
       List<String> fewer = new ArrayList<>(lines);
       fewer.remove(k);
-      if (failure(join(fewer)) != null) lines = fewer;
+      if (fails.test(join(fewer))) lines = fewer;
     }
     byte[] cur = join(lines);
     for (int k = cur.length - 1; k >= 0; k--) {
       byte[] next = new byte[cur.length - 1];
       System.arraycopy(cur, 0, next, 0, k);
       System.arraycopy(cur, k + 1, next, k, cur.length - k - 1);
-      if (failure(next) != null) cur = next;
+      if (fails.test(next)) cur = next;
     }
     return cur;
   }
