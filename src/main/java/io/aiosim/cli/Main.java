@@ -2,6 +2,8 @@ package io.aiosim.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import io.aiosim.dsl.Limits;
+import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.strategy.Strategies;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,13 @@ public final class Main implements Runnable {
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
     cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
+    for (String command : List.of("run", "validate", "test", "export")) {
+      var usage = cl.getSubcommands().get(command).getCommandSpec().usageMessage();
+      List<String> footer = new ArrayList<>(List.of(usage.footer()));
+      if (usage.footerHeading().isEmpty()) footer.add(0, "");
+      footer.addAll(limits());
+      usage.footer(footer.toArray(String[]::new));
+    }
     cl.setUsageHelpWidth(120); // the strategy lines read best unwrapped
     cl.setOut(out);
     cl.setErr(err);
@@ -79,6 +88,21 @@ public final class Main implements Runnable {
           return ExitCode.INTERNAL_ERROR.code();
         });
     return cl;
+  }
+
+  /** The limits on a workflow, as README.md states them, with the message a user sees past each. */
+  static List<String> limits() {
+    Limits l = Limits.DEFAULT;
+    String row = "  %-58s %s";
+    return List.of(
+        "",
+        "Limits, each checked before the work it bounds (past one: file:line:col: message, exit 2):",
+        row.formatted("a file or standard input: " + l.maxFileBytes() + " bytes", "the file is too large: ..."),
+        row.formatted("nesting: YAML " + l.maxYamlDepth() + ", values 100, tasks " + l.maxNesting(), "... nested deeper than N levels"),
+        row.formatted("aliases: " + l.maxAliasNodes() + " nodes, " + l.maxAliasBytes() + " bytes of text", "YAML aliases expand to more than ..."),
+        row.formatted("tasks after count expansion: " + l.maxTasks(), "tasks: N tasks after count expansion; ..."),
+        row.formatted("memory a run needs (estimated): " + WorkflowReader.bytes(l.maxRunBytes()), "tasks: ... would need about X of memory to run"),
+        row.formatted("report size, values as often as repeated: " + WorkflowReader.bytes(l.maxReportBytes()), "tasks: the report could reach X"));
   }
 
   /** The footer: every strategy from the registry, then the exit statuses. */

@@ -271,7 +271,7 @@ public final class WorkflowReader {
   }
 
   /** 1.21 GB, 640 MB: three significant digits, decimal units. */
-  static String bytes(long n) {
+  public static String bytes(long n) {
     if (n == Long.MAX_VALUE) return "more than 9.2 EB";
     String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
     double v = n;
