@@ -61,6 +61,8 @@ class HostileInputTest {
             "h.yaml:3:1: tasks: 10000000 tasks after count expansion would need about"),
         new Case("a-15-MiB-comment", () -> HEAD + "#" + "c".repeat(15 << 20) + "\ntasks: [{name: a}]\n", "ok"),
         new Case("a-12-MiB-line-of-unknown-keys", HostileInputTest::wideLine, "h.yaml:1:60: unknown key 'k0'"),
+        new Case("unknown-await-names-among-a-million-tasks", HostileInputTest::awaitMany,
+            "h.yaml:2:39: await: no task named 'x-000000' among this strategy's tasks"),
         new Case("control-characters-in-a-name", () -> HEAD + "tasks: [{name: \"a\\e]0;x\\a\\e[2J\\u202e\\u009b\"}]\n",
             "h.yaml:3:16: name: 'a\\u001b]0;x\\u0007\\u001b[2J\\u202e\\u009b' is not a valid task name"));
   }
@@ -74,6 +76,13 @@ class HostileInputTest {
           .append("*l").append(level - 1).append("]\n");
     }
     return b.toString();
+  }
+
+  /** 300 unknown names to await among a million tasks: each used to be compared with every name. */
+  static String awaitMany() {
+    StringBuilder names = new StringBuilder();
+    for (int k = 0; k < 300; k++) names.append(k == 0 ? "" : ", ").append(String.format("x-%06d", k));
+    return "version: 1\nstrategy: {kind: create_task, await: [" + names + "]}\ntasks:\n  - {name: \"w-{i}\", count: 1000000}\n";
   }
 
   /** One 12 MiB line: the whole workflow as a flow mapping, with a hundred thousand unknown keys. */
