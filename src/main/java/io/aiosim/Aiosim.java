@@ -4,7 +4,7 @@ import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
-import io.aiosim.engine.Simulation;
+import io.aiosim.run.Simulation;
 import io.aiosim.golden.RunAttempt;
 import io.aiosim.golden.ScenarioRunner;
 import io.aiosim.report.ReportWriter;
@@ -68,7 +68,11 @@ public final class Aiosim {
       if (loaded.workflow() == null) {
         return new RunAttempt.Invalid(loaded.rendered());
       }
-      return new RunAttempt.Ran(toJson(run(loaded.workflow())), loaded.workflow().expect());
+      try {
+        return new RunAttempt.Ran(toJson(run(loaded.workflow())), loaded.workflow().expect());
+      } catch (Simulation.RunStopped e) {
+        return new RunAttempt.Invalid(List.of(e.in(file.toString()).getMessage()));
+      }
     };
   }
 

@@ -6,7 +6,10 @@ public enum ExitCode {
   OK(0),
   /** {@code test}: at least one scenario failed. */
   TEST_FAILURES(1),
-  /** A workflow file or the command line is invalid; nothing was run from an invalid file. */
+  /**
+   * A workflow file or the command line is invalid, or a file or folder cannot be read or
+   * written; nothing was run from an invalid file.
+   */
   INVALID_INPUT(2),
   /** A bug in the runner: an invariant broke. */
   INTERNAL_ERROR(3);

@@ -1,12 +1,17 @@
 package io.aiosim.cli;
 
-import java.io.InputStream;
-import java.io.PrintWriter;
 import io.aiosim.dsl.Limits;
 import io.aiosim.dsl.WorkflowReader;
+import io.aiosim.golden.FileError;
+import io.aiosim.run.Simulation;
 import io.aiosim.strategy.Strategies;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,14 +19,19 @@ import picocli.CommandLine.Command;
 @Command(
     name = "aiosim",
     mixinStandardHelpOptions = true,
-    version = "aiosim 0.1.0",
-    description = "Runs declarative asyncio concurrency scenarios with CPython 3.12's semantics.",
+    versionProvider = Version.class,
+    description = {
+      "Runs declarative asyncio concurrency scenarios with CPython 3.12's semantics.",
+      "Workflow files and reports are described in docs/spec.md (in the repository and the distribution)."
+    },
     subcommands = {
       RunCommand.class,
       TestCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
       ExportCommand.class,
+      MatrixCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
@@ -29,10 +39,10 @@ import picocli.CommandLine.Command;
       "Exit status:",
       "  0  ok",
       "  1  test failures",
-      "  2  invalid input (a workflow file or the command line)",
+      "  2  invalid input: a workflow file, the command line, or a file or folder it cannot read or write",
       "  3  internal error (a bug in aiosim)"
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -49,6 +59,7 @@ public final class Main implements Runnable {
     CommandLine cl = commandLine(out, err);
     ((RunCommand) cl.getSubcommands().get("run").getCommand()).stdin = in;
     ((ValidateCommand) cl.getSubcommands().get("validate").getCommand()).stdin = in;
+    ((ExportCommand) cl.getSubcommands().get("export").getCommand()).stdin = in;
     int code;
     try {
       code = cl.execute(args);
@@ -80,9 +91,22 @@ public final class Main implements Runnable {
     cl.setUsageHelpWidth(120); // the strategy lines read best unwrapped
     cl.setOut(out);
     cl.setErr(err);
-    // An exception escaping a command is a bug in the runner, never a user error.
+    // -V on every command, not only on the top one.
+    cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+    cl.setParameterExceptionHandler(new BadCommandLine());
+    // A file-system failure is the user's to fix (a read-only folder, a full disk): one line,
+    // exit 2. Any other exception escaping a command is a bug in the runner.
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
+          IOException io = ex instanceof UncheckedIOException u ? u.getCause() : ex instanceof IOException e ? e : null;
+          if (io != null) {
+            line.getErr().println("aiosim " + line.getCommandName() + ": " + FileError.describe(io));
+            return ExitCode.INVALID_INPUT.code();
+          }
+          if (ex instanceof Simulation.RunStopped stopped) { // SPEC 5: an input error found by running
+            line.getErr().println("aiosim " + line.getCommandName() + ": " + stopped.getMessage());
+            return ExitCode.INVALID_INPUT.code();
+          }
           line.getErr().println("aiosim: internal error: " + ex);
           ex.printStackTrace(line.getErr());
           return ExitCode.INTERNAL_ERROR.code();
@@ -115,8 +139,10 @@ public final class Main implements Runnable {
     return lines.toArray(String[]::new);
   }
 
+  /** Bare {@code aiosim}: no command is a usage error, so the help goes to standard error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.INVALID_INPUT.code();
   }
 }

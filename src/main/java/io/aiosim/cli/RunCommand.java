@@ -7,8 +7,9 @@ import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
-import io.aiosim.engine.Simulation;
+import io.aiosim.run.Simulation;
 import io.aiosim.golden.AtomicWrite;
+import io.aiosim.golden.FileError;
 import io.aiosim.golden.Progress;
 import io.aiosim.golden.WorkflowFiles;
 import io.aiosim.report.ReportWriter;
@@ -25,7 +26,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +49,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Runs workflows and prints their reports.",
     footerHeading = "%nExit status:%n",
-    footer = {"  0  ok", "  2  invalid input (nothing was run)", "  3  internal error"})
+    footer = {"  0  ok", "  2  invalid input (nothing was run), or an output it cannot write", "  3  internal error"})
 final class RunCommand implements Callable<Integer> {
   /** Output formats, spelt as on the command line. */
   enum Format {
@@ -153,6 +156,9 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
+    if (outDir != null) {
+      problems.addAll(outputProblems(runs));
+    }
     if (!problems.isEmpty()) {
       problems.forEach(err::println);
       err.flush();
@@ -178,6 +184,31 @@ final class RunCommand implements Callable<Integer> {
     progress.clear();
     out.flush();
     return ExitCode.OK.code(); // Main turns a write error on out into its own status
+  }
+
+  /** {@code --out} must be a folder, and no two inputs may write one report file. */
+  private List<String> outputProblems(List<Input> runs) {
+    String folder = OutputPaths.folderProblem(outDir);
+    if (folder != null) {
+      return List.of("aiosim run: --out " + folder);
+    }
+    List<String> problems = new ArrayList<>();
+    Map<Path, Input> writers = new HashMap<>();
+    for (Input in : runs) {
+      Path target = outDir.resolve(outputName(in.relative())).normalize();
+      Input other = writers.putIfAbsent(target, in);
+      // One file named twice writes the same report twice: harmless, not a collision.
+      if (other != null && !sameFile(other, in)) {
+        problems.add(
+            "aiosim run: --out: " + other.label() + " and " + in.label() + " would both write " + target
+                + " (name them through a common folder, or run them apart)");
+      }
+    }
+    return problems;
+  }
+
+  private static boolean sameFile(Input a, Input b) {
+    return Path.of(a.label()).toAbsolutePath().normalize().equals(Path.of(b.label()).toAbsolutePath().normalize());
   }
 
   /**
@@ -268,6 +299,8 @@ final class RunCommand implements Callable<Integer> {
     }
     try {
       return Aiosim.run(workflow, clockKind, new Simulation.Options(!noEvents));
+    } catch (Simulation.RunStopped e) {
+      throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {
       throw new IllegalStateException("while running " + in.label() + ": " + e, e);
     }
@@ -279,16 +312,20 @@ final class RunCommand implements Callable<Integer> {
       render(r, out);
       return;
     }
+    Path target = outDir.resolve(outputName(in.relative()));
     try {
       AtomicWrite.replace(
-          outDir.resolve(outputName(in.relative())),
+          target,
           w -> {
-            PrintWriter pw = new PrintWriter(w);
+            ErrorKeepingWriter file = new ErrorKeepingWriter(w);
+            PrintWriter pw = new PrintWriter(file);
             render(r, pw);
-            if (pw.checkError()) throw new IOException("cannot write the report of " + in.label());
+            if (pw.checkError()) {
+              throw file.first != null ? file.first : new IOException("cannot write the report of " + in.label());
+            }
           });
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(FileError.of(target, e));
     }
   }
 

@@ -11,7 +11,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "schema",
     mixinStandardHelpOptions = true,
-    description = "Prints the JSON Schema of the workflow DSL.")
+    description = {
+      "Prints the JSON Schema of the workflow DSL.",
+      "Editors use it for completion and hover help; the full reference is docs/spec.md."
+    })
 final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

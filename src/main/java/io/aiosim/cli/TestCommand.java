@@ -1,6 +1,8 @@
 package io.aiosim.cli;
 
 import io.aiosim.Aiosim;
+import io.aiosim.golden.ContinuousIntegration;
+import io.aiosim.golden.GoldenCheck;
 import io.aiosim.golden.GoldenSuite;
 import io.aiosim.golden.Progress;
 import io.aiosim.golden.Scenario;
@@ -24,16 +26,18 @@ import picocli.CommandLine.Spec;
     name = "test",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs workflows and compares each report with its golden file (NAME.golden.json beside",
-      "NAME.yaml) and with the workflow's expect: block. Prints PASS, FAIL or NEW per workflow,",
-      "then exactly 'N passed, N failed'. A missing golden is written as NAME.golden.json.new",
-      "for review (a failure when the CI environment variable is set)."
+      "Compares each workflow's report with its golden file and its expect: block.",
+      "The golden of NAME.yaml is NAME.golden.json beside it, compared byte for byte (CRLF read as LF).",
+      "Prints PASS, FAIL or NEW per workflow, then exactly 'N passed, N failed'.",
+      "A missing or differing golden leaves today's report in NAME.golden.json.new for review (--accept takes it);",
+      "a passing workflow's leftover .new is removed. On CI (the CI environment variable set to anything but",
+      "empty, 0 or false) a missing golden fails. Workflows and reports: docs/spec.md."
     },
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  every workflow passed",
-      "  1  test failures (or, on CI, a missing golden)",
-      "  2  invalid command line (a path that does not exist, a folder without workflows)",
+      "  1  test failures (or, on CI or with --check, a missing golden)",
+      "  2  invalid command line, or a file or folder that cannot be read or written",
       "  3  internal error (a bug in aiosim)"
     })
 final class TestCommand implements Callable<Integer> {
@@ -45,8 +49,23 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--update", description = "Rewrite goldens that differ or are missing (atomically; unchanged ones are not touched).")
   boolean update;
 
-  @Option(names = "--accept", description = "First turn the pending NAME.golden.json.new files into goldens.")
+  @Option(
+      names = "--accept",
+      description =
+          "Turn each reviewed NAME.golden.json.new into the golden, where the golden fails now and the .new is"
+              + " exactly today's report; prints each replacement.")
   boolean accept;
+
+  @Option(names = "--check", description = "Compare only, for CI: write no golden and no .new file; a missing golden fails.")
+  boolean check;
+
+  @Option(
+      names = "--unreferenced",
+      paramLabel = "WHAT",
+      description =
+          "Goldens and .new files under a folder argument whose workflow is gone: warn (default) names them,"
+              + " delete removes them.")
+  GoldenSuite.Unreferenced unreferenced = GoldenSuite.Unreferenced.warn;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML to FILE.")
   Path junit;
@@ -62,20 +81,31 @@ final class TestCommand implements Callable<Integer> {
       err.println("aiosim test: --jobs: expected a number of at least 1, got " + jobs);
       return ExitCode.INVALID_INPUT.code();
     }
+    if (check && (update || accept || unreferenced == GoldenSuite.Unreferenced.delete)) {
+      err.println("aiosim test: --check writes nothing: it cannot go with --update, --accept or --unreferenced delete");
+      return ExitCode.INVALID_INPUT.code();
+    }
+    if (update && accept) {
+      err.println("aiosim test: --update rewrites every golden that fails: --accept has nothing left to do");
+      return ExitCode.INVALID_INPUT.code();
+    }
     WorkflowFiles.Found found = WorkflowFiles.find(paths);
     if (!found.problems().isEmpty()) {
       found.problems().forEach(p -> err.println("aiosim test: " + p));
       err.flush();
       return ExitCode.INVALID_INPUT.code();
     }
+    String junitProblem = OutputPaths.fileProblem(junit);
+    if (junitProblem != null) {
+      err.println("aiosim test: --junit " + junitProblem);
+      return ExitCode.INVALID_INPUT.code();
+    }
     List<Scenario> scenarios = found.sources().stream().map(s -> new Scenario(s.file())).toList();
-    String ci = System.getenv("CI");
-    GoldenSuite.Options options =
-        new GoldenSuite.Options(update, accept, ci != null && !ci.isEmpty(), jobs, junit);
+    GoldenCheck.Mode mode = new GoldenCheck.Mode(update, accept, check, ContinuousIntegration.detected());
     GoldenSuite.Summary summary =
         GoldenSuite.run(
-            paths, scenarios, options, Aiosim.scenarioRunner(), out,
-            Progress.forTerminal(err, scenarios.size()));
+            paths, scenarios, new GoldenSuite.Options(mode, jobs, junit, unreferenced),
+            Aiosim.scenarioRunner(), out, Progress.forTerminal(err, scenarios.size()));
     if (summary.internal()) {
       return ExitCode.INTERNAL_ERROR.code();
     }

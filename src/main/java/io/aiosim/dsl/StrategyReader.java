@@ -22,7 +22,7 @@ final class StrategyReader {
 
   static final List<String> KINDS = Arrays.stream(Kind.values()).map(Kind::key).toList();
   static final List<String> KEYS =
-      List.of("kind", "timeout", "return_exceptions", "on_error", "return_when", "cancel_pending", "await");
+      List.of("kind", "timeout", "return_exceptions", "on_error", "return_when", "cancel_pending", "retrieve", "await");
 
   /** A strategy and its tasks: the step of main or of a group task. */
   record StepSpec(StrategySpec strategy, List<TaskSpec> tasks) {}
@@ -40,7 +40,7 @@ final class StrategyReader {
     m.put("gather", List.of("return_exceptions"));
     m.put("taskgroup", List.of());
     m.put("as_completed", List.of("on_error"));
-    m.put("wait", List.of("return_when", "cancel_pending"));
+    m.put("wait", List.of("return_when", "cancel_pending", "retrieve"));
     m.put("create_task", List.of("await"));
     return m;
   }
@@ -50,11 +50,11 @@ final class StrategyReader {
     List<Scalar> awaitNodes = new ArrayList<>();
     StrategySpec spec = strategyNode == null ? null : strategy(strategyNode, i, awaitNodes);
     List<TaskSpec> list = tasksNode == null ? List.of() : tasks.tasks(tasksNode, i, depth);
-    if (spec != null && spec.await() != null) {
+    if (spec instanceof StrategySpec.CreateTask ct && ct.await() != null) {
       Set<String> own = new HashSet<>();
       for (TaskSpec t : list) own.add(t.name());
       for (int k = 0; k < awaitNodes.size(); k++) {
-        String name = spec.await().get(k);
+        String name = ct.await().get(k);
         if (!own.contains(name)) {
           cx.error(
               awaitNodes.get(k).pos(),
@@ -63,7 +63,7 @@ final class StrategyReader {
         }
       }
     }
-    if (spec == null) spec = StrategySpec.defaults(Kind.GATHER);
+    if (spec == null) spec = Kind.GATHER.defaults();
     return new StepSpec(spec, list);
   }
 
@@ -91,6 +91,7 @@ final class StrategyReader {
     OnError onError = OnError.CONTINUE;
     ReturnWhen returnWhen = ReturnWhen.ALL_COMPLETED;
     boolean cancelPending = false;
+    boolean retrieve = false;
     List<String> await = null;
     Long timeout = null;
     for (Entry e : m.entries().values()) {
@@ -110,6 +111,7 @@ final class StrategyReader {
         }
         case "return_exceptions" -> returnExceptions = Boolean.TRUE.equals(cx.bool(v, key));
         case "cancel_pending" -> cancelPending = Boolean.TRUE.equals(cx.bool(v, key));
+        case "retrieve" -> retrieve = Boolean.TRUE.equals(cx.bool(v, key));
         case "on_error" -> {
           String s = cx.string(v, key, i);
           if ("cancel_remaining".equals(s)) onError = OnError.CANCEL_REMAINING;
@@ -126,7 +128,13 @@ final class StrategyReader {
       }
     }
     if (kind == null) return null;
-    return new StrategySpec(kind, returnExceptions, onError, returnWhen, cancelPending, await, timeout);
+    return switch (kind) {
+      case GATHER -> new StrategySpec.Gather(returnExceptions, timeout);
+      case TASKGROUP -> new StrategySpec.TaskGroup(timeout);
+      case AS_COMPLETED -> new StrategySpec.AsCompleted(onError, timeout);
+      case WAIT -> new StrategySpec.Wait(returnWhen, cancelPending, retrieve, timeout);
+      case CREATE_TASK -> new StrategySpec.CreateTask(await, timeout);
+    };
   }
 
   private void choice(YamlNode v, String key, String got, List<String> allowed) {

@@ -3,26 +3,101 @@ package io.aiosim.dsl;
 import java.util.List;
 
 /**
- * A strategy with its options (SPEC section 2). Options that do not apply to {@code kind} hold
- * their defaults; the loader rejects them when given for another kind.
- *
- * @param returnExceptions gather's {@code return_exceptions}
- * @param onError as_completed's {@code on_error}
- * @param returnWhen wait's {@code return_when}
- * @param cancelPending wait's {@code cancel_pending}
- * @param await create_task's {@code await} list, or null for "all, in declaration order"
- * @param timeoutNs the {@code timeout} in ns, or null
+ * A strategy with its options (SPEC section 2): one record per kind, each holding only its own
+ * options, so that the reader, the report writer, the exporter and the run switch over it
+ * exhaustively. {@code timeout} belongs to every kind.
  */
-public record StrategySpec(
-    Kind kind,
-    boolean returnExceptions,
-    OnError onError,
-    ReturnWhen returnWhen,
-    boolean cancelPending,
-    List<String> await,
-    Long timeoutNs) {
+public sealed interface StrategySpec {
 
-  public enum Kind {
+  Kind kind();
+
+  /** The {@code timeout} in ns, or null. */
+  Long timeoutNs();
+
+  /** The same strategy with another timeout (null: none). */
+  StrategySpec withTimeout(Long ns);
+
+  /** {@code await asyncio.gather(*coros, return_exceptions=R)}. */
+  record Gather(boolean returnExceptions, Long timeoutNs) implements StrategySpec {
+    @Override
+    public Kind kind() {
+      return Kind.GATHER;
+    }
+
+    @Override
+    public Gather withTimeout(Long ns) {
+      return new Gather(returnExceptions, ns);
+    }
+  }
+
+  /** {@code async with asyncio.TaskGroup() as tg}, one {@code tg.create_task} per task. */
+  record TaskGroup(Long timeoutNs) implements StrategySpec {
+    @Override
+    public Kind kind() {
+      return Kind.TASKGROUP;
+    }
+
+    @Override
+    public TaskGroup withTimeout(Long ns) {
+      return new TaskGroup(ns);
+    }
+  }
+
+  /** {@code for f in asyncio.as_completed(tasks, timeout=T): await f}. */
+  record AsCompleted(OnError onError, Long timeoutNs) implements StrategySpec {
+    @Override
+    public Kind kind() {
+      return Kind.AS_COMPLETED;
+    }
+
+    @Override
+    public AsCompleted withTimeout(Long ns) {
+      return new AsCompleted(onError, ns);
+    }
+  }
+
+  /**
+   * {@code done, pending = await asyncio.wait(tasks, timeout=T, return_when=W)}.
+   *
+   * @param cancelPending then {@code cancel()} each pending task, in creation order
+   * @param retrieve then {@code exception()} on each task in done that did not end cancelled
+   */
+  record Wait(ReturnWhen returnWhen, boolean cancelPending, boolean retrieve, Long timeoutNs)
+      implements StrategySpec {
+    @Override
+    public Kind kind() {
+      return Kind.WAIT;
+    }
+
+    @Override
+    public Wait withTimeout(Long ns) {
+      return new Wait(returnWhen, cancelPending, retrieve, ns);
+    }
+  }
+
+  /**
+   * {@code asyncio.create_task(...)} for each task, then {@code await t} for each name in {@code
+   * await}.
+   *
+   * @param await the names in the order awaited, or null for "all, in declaration order"
+   */
+  record CreateTask(List<String> await, Long timeoutNs) implements StrategySpec {
+    public CreateTask {
+      await = await == null ? null : List.copyOf(await);
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.CREATE_TASK;
+    }
+
+    @Override
+    public CreateTask withTimeout(Long ns) {
+      return new CreateTask(await, ns);
+    }
+  }
+
+  enum Kind {
     GATHER("gather"),
     TASKGROUP("taskgroup"),
     AS_COMPLETED("as_completed"),
@@ -39,9 +114,20 @@ public record StrategySpec(
     public String key() {
       return key;
     }
+
+    /** This kind with every option at its default and no timeout. */
+    public StrategySpec defaults() {
+      return switch (this) {
+        case GATHER -> new Gather(false, null);
+        case TASKGROUP -> new TaskGroup(null);
+        case AS_COMPLETED -> new AsCompleted(OnError.CONTINUE, null);
+        case WAIT -> new Wait(ReturnWhen.ALL_COMPLETED, false, false, null);
+        case CREATE_TASK -> new CreateTask(null, null);
+      };
+    }
   }
 
-  public enum OnError {
+  enum OnError {
     CONTINUE("continue"),
     CANCEL_REMAINING("cancel_remaining");
 
@@ -57,14 +143,9 @@ public record StrategySpec(
   }
 
   /** asyncio's constants, spelt as in Python. */
-  public enum ReturnWhen {
+  enum ReturnWhen {
     ALL_COMPLETED,
     FIRST_COMPLETED,
     FIRST_EXCEPTION
-  }
-
-  /** A spec of {@code kind} with every option at its default. */
-  public static StrategySpec defaults(Kind kind) {
-    return new StrategySpec(kind, false, OnError.CONTINUE, ReturnWhen.ALL_COMPLETED, false, null, null);
   }
 }

@@ -49,27 +49,35 @@ public final class WorkflowReader {
    *
    * @param workflow the loaded workflow, or null
    * @param diagnostics every problem of the file, ordered by position; empty iff workflow is set
-   * @param source the text read, kept only when there are diagnostics (for their source lines;
-   *     the input is read once, which a pipe or {@code <(...)} requires), else null
+   * @param warnings what is valid but likely a mistake (steps that never run, {i} without count)
+   * @param source the text read, kept when there are diagnostics or warnings (for their source
+   *     lines; the input is read once, which a pipe or {@code <(...)} requires), else null
    * @param cost what running the workflow costs, as estimated before it runs (zero when invalid)
    */
-  public record Loaded(Workflow workflow, List<Diagnostic> diagnostics, String source, Footprint.Cost cost) {
+  public record Loaded(
+      Workflow workflow, List<Diagnostic> diagnostics, List<Diagnostic> warnings, String source, Footprint.Cost cost) {
     public Loaded {
       diagnostics = List.copyOf(diagnostics);
+      warnings = List.copyOf(warnings);
       if ((workflow == null) == diagnostics.isEmpty()) {
         throw new IllegalStateException("a workflow comes without diagnostics, and only then");
       }
-      if (workflow != null) source = null;
+      if (diagnostics.isEmpty() && warnings.isEmpty()) source = null;
       if (cost == null || workflow == null) cost = Footprint.Cost.ZERO;
     }
 
     public Loaded(Workflow workflow, List<Diagnostic> diagnostics) {
-      this(workflow, diagnostics, null, null);
+      this(workflow, diagnostics, List.of(), null, null);
     }
 
     /** Each diagnostic with its source line and caret ({@link Diagnostic#render}). */
     public List<String> rendered() {
       return diagnostics.stream().map(d -> d.render(source)).toList();
+    }
+
+    /** Each warning, marked as one, with its source line and caret. */
+    public List<String> renderedWarnings() {
+      return warnings.stream().map(w -> new Diagnostic(w.position(), "warning: " + w.message()).render(source)).toList();
     }
   }
 
@@ -151,8 +159,10 @@ public final class WorkflowReader {
     diags.addAll(yaml.diagnostics());
     Workflow wf = null;
     ReadContext cx = new ReadContext(diags, limits);
+    List<Diagnostic> warnings = List.of();
     if (yaml.root() instanceof Mapping root) {
       wf = workflow(root, defaultName(fileLabel), cx);
+      warnings = cx.warnings.toList();
       if (!cx.tooDeep) schemaCheck(root, diags, schemaOnly);
     } else if (yaml.root() != null) {
       diags.add(
@@ -160,7 +170,9 @@ public final class WorkflowReader {
           "expected a mapping at the top level (version, strategy, tasks, ...), got "
               + YamlNode.describe(yaml.root()));
     }
-    return diags.isEmpty() ? new Loaded(wf, List.of(), null, cx.cost) : new Loaded(null, diags.toList(), text, null);
+    return diags.isEmpty()
+        ? new Loaded(wf, List.of(), warnings, text, cx.cost)
+        : new Loaded(null, diags.toList(), List.of(), text, null);
   }
 
   /**
@@ -217,7 +229,7 @@ public final class WorkflowReader {
     YamlNode nameNode = root.get("name");
     String name = nameNode == null ? defaultName : cx.string(nameNode, "name", -1);
     YamlNode descNode = root.get("description");
-    String description = descNode == null ? null : cx.string(descNode, "description", -1);
+    String description = descNode == null ? null : cx.plainString(descNode, "description");
     long seed = seed(root.get("seed"), cx);
     cx.rng = new SplitMix64(seed);
     YamlNode expectNode = root.get("expect");

@@ -20,6 +20,6 @@ public interface Coro {
 
   /** {@code StopIteration(value)}: the coroutine returned. */
   record Return(Object value) implements Signal {
-    static final Return NONE = new Return(null);
+    public static final Return NONE = new Return(null);
   }
 }

@@ -1,6 +1,8 @@
 package io.aiosim.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Mirrors asyncio/base_events.py BaseEventLoop (3.12): a FIFO ready queue run in batches as
@@ -9,16 +11,48 @@ import java.util.ArrayDeque;
  */
 public final class EventLoop {
   private final Clock clock;
+  private final Observer observer;
   private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+  /** Every task made on this loop, in creation order (CPython's {@code _scheduled_tasks}). */
+  private final ArrayList<Task> tasks = new ArrayList<>();
   private final TimerQueue scheduled = new TimerQueue();
   private long timerSeq;
   private boolean stopping;
   private Task currentTask;
 
   public EventLoop(Clock clock) {
-    this.clock = clock;
+    this(clock, Observer.NONE);
   }
 
+  public EventLoop(Clock clock, Observer observer) {
+    this.clock = clock;
+    this.observer = observer;
+  }
+
+  Observer observer() {
+    return observer;
+  }
+
+  /** {@code loop.create_task(coro, name=name, context=context)}: scheduled, not yet run. */
+  public Task createTask(Coro coro, String name, Object context) {
+    Task task = new Task(this, coro, name, context, tasks.size());
+    tasks.add(task);
+    observer.taskCreated(task);
+    return task;
+  }
+
+  /**
+   * Every task made on this loop, in creation order, done or not ({@code tasks.all_tasks()}
+   * filters the pending ones; CPython walks a set there, SPEC 2 fixes creation order).
+   */
+  public List<Task> tasks() {
+    return java.util.Collections.unmodifiableList(tasks);
+  }
+
+  /** {@code loop.call_exception_handler(context)}: the observer hears it. */
+  public void callExceptionHandler(String message, Future future, PyException exception) {
+    observer.exceptionHandlerCalled(message, future, exception);
+  }
   /** {@code loop.time()} in ns. */
   public long time() {
     return clock.now();
@@ -48,6 +82,13 @@ public final class EventLoop {
     ready.addLast(handle);
   }
 
+  /** {@code loop.call_soon(callback)}. */
+  public Handle callSoon(Runnable callback) {
+    Handle h = new Handle.Callback(callback);
+    ready.addLast(h);
+    return h;
+  }
+
   /** {@code loop.call_at}. */
   public TimerHandle callAt(long when, Runnable callback) {
     return schedule(new TimerHandle(when, callback));
@@ -62,7 +103,16 @@ public final class EventLoop {
 
   /** {@code loop.call_later}: due at {@code now + delay}, exact in ns. */
   public TimerHandle callLater(long delay, Runnable callback) {
-    return callAt(time() + delay, callback);
+    return callAt(deadline(delay), callback);
+  }
+
+  /** {@code now + delay} in ns; a clock that would pass 2^63 - 1 ns stops the run (SPEC 5). */
+  public long deadline(long delay) {
+    long when = time() + delay;
+    if (when < 0) { // both are >= 0: a negative sum wrapped around
+      throw new ClockOverflow(time(), delay);
+    }
+    return when;
   }
 
   /** {@code loop.create_future()}. */

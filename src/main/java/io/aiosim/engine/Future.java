@@ -5,7 +5,8 @@ import java.util.ArrayList;
 /**
  * Mirrors asyncio/futures.py Future (3.12). Done callbacks always go through the ready queue
  * ({@code __schedule_callbacks} uses {@code call_soon}); that hop is what orders events at one
- * instant the way CPython does.
+ * instant the way CPython does. No cancel message is ever passed in a workflow, so {@code
+ * cancel(msg)} takes, instead, who is cancelling ({@link Requester}); a plain future ignores it.
  */
 public non-sealed class Future implements Coro.Signal {
   // PENDING -> CANCELLED | FINISHED
@@ -38,8 +39,8 @@ public non-sealed class Future implements Coro.Signal {
     return state == State.CANCELLED;
   }
 
-  /** {@code Future.cancel()}; {@code cause} only matters where a cancel is passed on. */
-  public boolean cancel(CancelCause cause) {
+  /** {@code Future.cancel()}; {@code by} only matters to a Task or a gather passing it on. */
+  public boolean cancel(Requester by) {
     logTraceback = false;
     if (state != State.PENDING) {
       return false;
@@ -105,13 +106,29 @@ public non-sealed class Future implements Coro.Signal {
     return exception;
   }
 
-  /** The exception without retrieving it (for the report only). */
-  PyException peekException() {
+  /** The exception without retrieving it ({@code fut._exception}), for observers. */
+  public PyException peekException() {
     return exception;
   }
 
-  Object peekResult() {
+  /** The result without retrieving anything ({@code fut._result}), for observers. */
+  public Object peekResult() {
     return result;
+  }
+
+  /** {@code self.__class__.__name__}, as asyncio's messages spell it. */
+  String pyClassName() {
+    return "Future";
+  }
+
+  /**
+   * {@code Future.__del__}: what the garbage collector's finalizer logs. Called once per task when
+   * the run is over, as at interpreter exit.
+   */
+  public void collected() {
+    if (logTraceback) {
+      loop.callExceptionHandler(pyClassName() + " exception was never retrieved", this, exception);
+    }
   }
 
   public void addDoneCallback(DoneCallback fn) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Mirrors asyncio/tasks.py gather() and _GatheringFuture (3.12). Without return_exceptions the
  * first error (or a child's cancellation) finishes the outer future at once and the other
- * children keep running: gather never cancels its siblings.
+ * children keep running: gather never cancels its siblings. With return_exceptions the result
+ * list holds the exception objects ({@link PyException}) in place of results.
  */
 public final class GatheringFuture extends Future {
   private final List<Task> children;
@@ -28,15 +29,19 @@ public final class GatheringFuture extends Future {
     }
   }
 
-  /** Cancels every child; like Task.cancel(), the outer future is not marked cancelled here. */
+  /**
+   * {@code _GatheringFuture.cancel()}: cancels every child (passing on {@code by}'s cancel); the
+   * outer future is not marked cancelled here. If any child was actually cancelled, the
+   * cancellation propagates regardless of return_exceptions (bpo-32684).
+   */
   @Override
-  public boolean cancel(CancelCause cause) {
+  public boolean cancel(Requester by) {
     if (isDone()) {
       return false;
     }
     boolean ret = false;
     for (Task child : children) {
-      if (child.cancel(cause)) {
+      if (child.cancel(by)) {
         ret = true;
       }
     }
@@ -46,11 +51,17 @@ public final class GatheringFuture extends Future {
     return ret;
   }
 
+  @Override
+  String pyClassName() {
+    return "_GatheringFuture";
+  }
+
+  /** gather()'s {@code _done_callback}. */
   private void onChildDone(Future fut) {
     nfinished++;
     if (isDone()) {
       if (!fut.isCancelled()) {
-        fut.exception();
+        fut.exception(); // mark the exception retrieved
       }
       return;
     }
@@ -70,14 +81,16 @@ public final class GatheringFuture extends Future {
       for (Task child : children) {
         if (child.isCancelled()) {
           // A new CancelledError with the cancel message, not the child's own (SPEC 2).
-          results.add(PyException.cancelledError(child.cancelMessage).toErrorValue());
+          results.add(PyException.cancelledError(child.cancelMessage));
         } else {
           PyException exc = child.exception();
-          results.add(exc != null ? exc.toErrorValue() : child.result());
+          results.add(exc != null ? exc : child.result());
         }
       }
       if (cancelRequested) {
-        setException(fut.makeCancelledError()); // CPython uses the last finished child here
+        // If gather is being cancelled we must propagate the cancellation regardless of
+        // return_exceptions (bpo-32684). CPython makes it from the last child to finish.
+        setException(fut.makeCancelledError());
       } else {
         setResult(results);
       }

@@ -18,4 +18,18 @@ public abstract class Handle {
 
   /** {@code Handle._run()}. */
   abstract void run();
+
+  /** A plain callback ({@code call_soon(callback)}). */
+  static final class Callback extends Handle {
+    private final Runnable callback;
+
+    Callback(Runnable callback) {
+      this.callback = callback;
+    }
+
+    @Override
+    void run() {
+      callback.run();
+    }
+  }
 }

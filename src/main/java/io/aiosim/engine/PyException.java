@@ -1,7 +1,5 @@
 package io.aiosim.engine;
 
-import io.aiosim.report.ErrorValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,6 +37,7 @@ public final class PyException extends RuntimeException {
     return new PyException(CANCELLED_ERROR, message == null ? "" : message);
   }
 
+  /** The class name, {@code type(e).__name__}. */
   public String type() {
     return type;
   }
@@ -48,19 +47,13 @@ public final class PyException extends RuntimeException {
     return pyMessage;
   }
 
-  public boolean isCancelledError() {
-    return CANCELLED_ERROR.equals(type);
+  /** An exception group's {@code .exceptions}, or null for any other exception. */
+  public List<PyException> exceptions() {
+    return exceptions;
   }
 
-  public ErrorValue toErrorValue() {
-    if (exceptions == null) {
-      return new ErrorValue(type, pyMessage);
-    }
-    List<ErrorValue> inner = new ArrayList<>(exceptions.size());
-    for (PyException e : exceptions) {
-      inner.add(e.toErrorValue());
-    }
-    return new ErrorValue(type, pyMessage, inner);
+  public boolean isCancelledError() {
+    return CANCELLED_ERROR.equals(type);
   }
 
   @Override

@@ -4,13 +4,13 @@ package io.aiosim.engine;
  * Mirrors asyncio/tasks.py sleep(): a delay of 0 is a bare yield ({@code __sleep0}); otherwise a
  * future resolved by a timer, whose handle is cancelled in {@code finally}.
  */
-final class Sleep extends Frame {
+public final class Sleep extends Frame {
   private final EventLoop loop;
   private final long delay;
   private TimerHandle handle;
   private boolean entered;
 
-  Sleep(EventLoop loop, long delay) {
+  public Sleep(EventLoop loop, long delay) {
     this.loop = loop;
     this.delay = delay;
   }
@@ -20,8 +20,8 @@ final class Sleep extends Frame {
    * futures._set_result_unless_cancelled, future, None)}. The caller awaits {@code future} and
    * cancels the returned handle when resumed ({@code finally: h.cancel()}).
    */
-  static TimerHandle wakeLater(EventLoop loop, long delay, Future future) {
-    return loop.schedule(new TimerHandle.SetResultUnlessCancelled(loop.time() + delay, future));
+  public static TimerHandle wakeLater(EventLoop loop, long delay, Future future) {
+    return loop.schedule(new TimerHandle.SetResultUnlessCancelled(loop.deadline(delay), future));
   }
 
   @Override

@@ -1,55 +1,51 @@
 package io.aiosim.engine;
 
-import io.aiosim.report.Event;
-import java.util.ArrayList;
-
 /**
  * Mirrors asyncio/tasks.py Task (3.12): {@code __step}, {@code __wakeup}, {@code cancel()} with
- * {@code _must_cancel} and {@code _num_cancels_requested}, {@code uncancel()}. Also keeps what the
- * report needs: start and end times and the outstanding cancel requests (SPEC 6 cancelled_by).
+ * {@code _must_cancel} and {@code _num_cancels_requested}, {@code uncancel()}, {@code __del__}.
+ * It keeps nothing for the report: the {@link Observer} hears what happens.
  */
-public final class Task extends Future implements DoneCallback {
-  /** A task that the report does not list: main, or asyncio.run's own shutdown helpers. */
-  static final int UNREPORTED = -2;
-
-  private final Simulation sim;
-  /** The body; dropped when the task ends (nothing resumes it again), which a 1M-task run feels. */
+public final class Task extends Future implements DoneCallback, Requester {
+  /** The coroutine; dropped when the task ends (nothing resumes it again), which a 1M-task run feels. */
   private Coro coro;
-  final String name;
-  final Task parent;
-  /** The nearest enclosing TaskGroup, where {@code spawn} goes (SPEC 1.3); may be null. */
-  final TaskGroup taskGroup;
-  /** Creation index in the report, {@link io.aiosim.report.EventLog#MAIN}, or UNREPORTED. */
-  final int index;
+  private final String name;
+  private final Object context;
+  /** Creation order on this loop (CPython numbers unnamed tasks Task-1, Task-2, ...). */
+  private final int number;
 
   private int numCancelsRequested;
   private boolean mustCancel;
   private Future futWaiter;
   private boolean logDestroyPending = true;
-
+  /** The coroutine has run its first step; a throw() into it before that runs none of its code. */
   private boolean started;
-  long startedAt = -1;
-  long finishedAt = -1;
-  /** Outstanding accepted cancel() requests, oldest first; null until the first one. */
-  private ArrayList<CancelRequest> requests;
-  private CancelRequest lastRequest;
 
-  /** One accepted {@code cancel()}, withdrawn by the {@code uncancel()} that answers it. */
-  public record CancelRequest(CancelCause cause) {}
-
-  Task(Simulation sim, Coro coro, String name, Task parent, TaskGroup taskGroup, int index) {
-    super(sim.loop);
-    this.sim = sim;
+  /** {@code loop.create_task(coro, name=name, context=context)}; see {@link EventLoop#createTask}. */
+  Task(EventLoop loop, Coro coro, String name, Object context, int number) {
+    super(loop);
     this.coro = coro;
     this.name = name;
-    this.parent = parent;
-    this.taskGroup = taskGroup;
-    this.index = index;
+    this.context = context;
+    this.number = number;
     loop.callSoon(new StepHandle(this, null));
   }
 
+  /** {@code get_name()}. */
   public String name() {
     return name;
+  }
+
+  /**
+   * What the creator attached to the task. CPython's tasks carry a {@code contextvars.Context};
+   * here the code above the engine uses it to know which workflow task a Task is.
+   */
+  public Object context() {
+    return context;
+  }
+
+  /** Creation order on this loop, from 0. */
+  public int number() {
+    return number;
   }
 
   @Override
@@ -57,24 +53,34 @@ public final class Task extends Future implements DoneCallback {
     return "<Task " + name + " " + state + ">";
   }
 
-  /** {@code Task.cancel()}: asks the coroutine to raise CancelledError at its next step. */
   @Override
-  public boolean cancel(CancelCause cause) {
+  String pyClassName() {
+    return "Task";
+  }
+
+  /**
+   * {@code Task.cancel()}: request that this task cancel itself. This arranges for a
+   * CancelledError to be thrown into the wrapped coroutine on the next cycle through the event
+   * loop. The coroutine then has a chance to clean up or even deny the request using
+   * try/except/finally. Unlike Future.cancel, this does not guarantee that the task will be
+   * cancelled: the exception might be caught and acted upon, delaying cancellation of the task or
+   * preventing cancellation completely. This also increases the task's count of cancellation
+   * requests.
+   */
+  @Override
+  public boolean cancel(Requester by) {
     logTraceback = false;
     if (isDone()) {
       return false;
     }
     numCancelsRequested++;
-    // Recorded before the cancel is passed on, so a parent's request precedes its children's.
-    sim.recordCancel(this, cause);
-    lastRequest = new CancelRequest(cause);
-    if (requests == null) {
-      requests = new ArrayList<>(2);
-    }
-    requests.add(lastRequest);
-    if (futWaiter != null && futWaiter.cancel(cause.passedOn())) {
+    loop.observer().cancelAccepted(this, by);
+    if (futWaiter != null && futWaiter.cancel(this)) {
+      // Leave futWaiter; it may be a Task that catches and ignores the cancellation, so we may
+      // have to cancel it again later.
       return true;
     }
+    // It must be the case that __step is already scheduled.
     mustCancel = true;
     return true;
   }
@@ -84,37 +90,35 @@ public final class Task extends Future implements DoneCallback {
     logDestroyPending = value;
   }
 
-  boolean logDestroyPending() {
-    return logDestroyPending;
-  }
-
-  /** The request made by the most recent accepted {@link #cancel}, or null. */
-  CancelRequest lastRequest() {
-    return lastRequest;
-  }
-
+  /** {@code cancelling()}: the count of cancellation requests not yet withdrawn. */
   public int cancelling() {
     return numCancelsRequested;
   }
 
-  /** {@code uncancel()}, withdrawing {@code answered} (the request its caller made). */
-  public int uncancel(CancelRequest answered) {
+  /**
+   * {@code uncancel()}: decrements the count of cancellation requests. This should be called by
+   * the party that called cancel() on the task beforehand ({@code by}, for the observer).
+   */
+  public int uncancel(Requester by) {
     if (numCancelsRequested > 0) {
       numCancelsRequested--;
-      if (requests != null && !requests.remove(answered) && !requests.isEmpty()) {
-        requests.remove(requests.size() - 1);
-      }
+      loop.observer().uncancelled(this, by);
     }
     return numCancelsRequested;
   }
 
-  /** The earliest outstanding cancel request's cause, or null (SPEC 6). */
-  CancelCause cancelledBy() {
-    return requests == null || requests.isEmpty() ? null : requests.get(0).cause();
+  /** Whether the coroutine ever ran (a task cancelled before its first step never starts). */
+  public boolean started() {
+    return started;
   }
 
-  boolean started() {
-    return started;
+  /** {@code Task.__del__}: a task collected while pending is logged, then Future.__del__. */
+  @Override
+  public void collected() {
+    if (state == State.PENDING && logDestroyPending) {
+      loop.callExceptionHandler("Task was destroyed but it is pending!", this, null);
+    }
+    super.collected();
   }
 
   /** {@code Task.__step}. */
@@ -137,6 +141,7 @@ public final class Task extends Future implements DoneCallback {
     }
   }
 
+  /** {@code Task.__step_run_and_handle_result}. */
   private void stepRunAndHandleResult(PyException exc) {
     Coro.Signal signal;
     try {
@@ -145,36 +150,33 @@ public final class Task extends Future implements DoneCallback {
           throw exc; // throw() into an unstarted coroutine raises at once and runs none of it
         }
         started = true;
-        startedAt = loop.time();
-        sim.record(this, Event.Kind.START, null);
+        loop.observer().taskStarted(this);
       }
       signal = coro.resume(exc);
     } catch (PyException raised) {
       coro = null;
-      finishedAt = loop.time();
       if (raised.isCancelledError()) {
-        cancelledExc = raised;
-        sim.record(this, Event.Kind.CANCELLED, null);
+        cancelledExc = raised; // saved so that it can be chained (passed on) later
         super.cancel(null);
       } else {
-        sim.record(this, Event.Kind.FAILED, raised.toErrorValue());
         setException(raised);
       }
+      loop.observer().taskDone(this);
       return;
     }
     switch (signal) {
       case Coro.Return r -> {
         coro = null;
-        finishedAt = loop.time();
         if (mustCancel) {
+          // Task is cancelled right before coro stops.
           mustCancel = false;
-          sim.record(this, Event.Kind.CANCELLED, null);
           super.cancel(null);
         } else {
-          sim.record(this, Event.Kind.COMPLETED, r.value());
           setResult(r.value());
         }
+        loop.observer().taskDone(this);
       }
+      // Bare yield relinquishes control for one event loop iteration.
       case Coro.Yield y -> loop.callSoon(new StepHandle(this, null));
       case Future f -> {
         if (f == this) {
@@ -182,7 +184,7 @@ public final class Task extends Future implements DoneCallback {
         }
         f.addDoneCallback(this); // the task is its own __wakeup callback: no object per await
         futWaiter = f;
-        if (mustCancel && f.cancel(lastRequest.cause().passedOn())) {
+        if (mustCancel && f.cancel(this)) {
           mustCancel = false;
         }
       }
@@ -196,7 +198,7 @@ public final class Task extends Future implements DoneCallback {
     try {
       future.result();
     } catch (PyException e) {
-      exc = e;
+      exc = e; // this may also be a cancellation
     }
     step(exc);
   }

@@ -1,6 +1,5 @@
 package io.aiosim.engine;
 
-import io.aiosim.dsl.TaskSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,24 +7,24 @@ import java.util.List;
 /**
  * Mirrors asyncio/taskgroups.py TaskGroup (3.12.1). CPython keeps its tasks in a set, so the
  * order in which {@code _abort} cancels them is arbitrary; SPEC 2 fixes creation order, the one
- * deterministic choice. As in 3.12.1, the parent's cancel made on a child's failure while
- * {@code __aexit__} waits is never uncancelled (3.13 changed that).
+ * deterministic choice. As in 3.12.1, {@code __aexit__} calls {@code uncancel()} on its parent
+ * before it waits for the children, so a parent cancel made on a child's failure during that wait
+ * is never withdrawn (3.13 moved the uncancel after the wait, gh-116720).
  */
-public final class TaskGroup {
-  private final Simulation sim;
+public final class TaskGroup implements Requester {
+  private final EventLoop loop;
   private boolean entered;
   private boolean exiting;
   private boolean aborting;
   private Task parentTask;
   private boolean parentCancelRequested;
-  private Task.CancelRequest parentRequest;
   private final LinkedHashSet<Task> tasks = new LinkedHashSet<>();
   private List<PyException> errors = new ArrayList<>();
   private Future onCompletedFut;
   private final DoneCallback onTaskDone = f -> onTaskDone((Task) f);
 
-  TaskGroup(Simulation sim) {
-    this.sim = sim;
+  public TaskGroup(EventLoop loop) {
+    this.loop = loop;
   }
 
   @Override
@@ -50,15 +49,18 @@ public final class TaskGroup {
     if (entered) {
       throw new IllegalStateException("TaskGroup " + this + " has already been entered");
     }
-    parentTask = sim.loop.currentTask();
+    parentTask = loop.currentTask();
     if (parentTask == null) {
       throw new IllegalStateException("TaskGroup " + this + " cannot determine the parent task");
     }
     entered = true;
   }
 
-  /** {@code tg.create_task(coro)}; raises CPython's RuntimeError when finished or aborting. */
-  public Task createTask(TaskSpec spec, Task parent) {
+  /**
+   * {@code tg.create_task(coro, name=name, context=context)}; raises CPython's RuntimeError when
+   * the group is finished or aborting.
+   */
+  public Task createTask(Coro coro, String name, Object context) {
     if (!entered) {
       throw new IllegalStateException("TaskGroup " + this + " has not been entered");
     }
@@ -68,7 +70,7 @@ public final class TaskGroup {
     if (aborting) {
       throw new PyException(PyException.RUNTIME_ERROR, "TaskGroup " + this + " is shutting down");
     }
-    Task task = sim.createTask(spec, parent, this);
+    Task task = loop.createTask(coro, name, context);
     tasks.add(task);
     task.addDoneCallback(onTaskDone);
     return task;
@@ -79,11 +81,12 @@ public final class TaskGroup {
     return new Exit(exc);
   }
 
-  private void abort(CancelCause cause) {
+  /** {@code _abort()}: {@code by} is the group itself (a child failed) or its parent task (cancelled). */
+  private void abort(Requester by) {
     aborting = true;
     for (Task t : tasks) {
       if (!t.isDone()) {
-        t.cancel(cause);
+        t.cancel(by);
       }
     }
   }
@@ -102,19 +105,37 @@ public final class TaskGroup {
     }
     errors.add(exc);
     if (parentTask.isDone()) {
-      // CPython logs "Task ... has errored out but its parent task ... is already completed";
-      // the parent waits in __aexit__ until every task is done, so a workflow cannot get here.
-      throw new IllegalStateException("TaskGroup child failed after its parent finished");
+      // Not sure if this case is possible, but we want to handle it anyways.
+      loop.callExceptionHandler(
+          "Task " + task + " has errored out but its parent task " + parentTask + " is already completed",
+          task,
+          exc);
+      return;
     }
     if (!aborting && !parentCancelRequested) {
-      abort(CancelCause.STRATEGY);
+      // If parent task *is not* being cancelled, it means that we want to manually cancel it to
+      // abort whatever is being run right now in the TaskGroup. But we want to mark parent task as
+      // "not cancelled" later in __aexit__. Example situation that we need to handle:
+      //
+      //    async def foo():
+      //        try:
+      //            async with TaskGroup() as g:
+      //                g.create_task(crash_soon())
+      //                await something  # <- this needs to be canceled
+      //                                 #    by the TaskGroup, e.g.
+      //                                 #    foo() needs to be cancelled
+      //        except Exception:
+      //            # Ignore any exceptions raised in the TaskGroup
+      //            pass
+      //        await something_else     # this line has to be called
+      //                                 # after TaskGroup is finished.
+      abort(this);
       parentCancelRequested = true;
-      if (parentTask.cancel(CancelCause.STRATEGY)) {
-        parentRequest = parentTask.lastRequest();
-      }
+      parentTask.cancel(this);
     }
   }
 
+  /** {@code __aexit__}. */
   private final class Exit extends Frame {
     private final PyException et;
     private PyException propagateCancellationError;
@@ -133,30 +154,55 @@ public final class TaskGroup {
         }
         exiting = true;
         propagateCancellationError = et != null && et.isCancelledError() ? et : null;
-        if (parentCancelRequested && parentTask.uncancel(parentRequest) == 0) {
+        // If this flag is set we *must* call uncancel(); if no cancel requests are left, don't
+        // propagate CancelledError.
+        if (parentCancelRequested && parentTask.uncancel(TaskGroup.this) == 0) {
           propagateCancellationError = null;
         }
         if (et != null && !aborting) {
-          abort(passedOnCause());
+          // Our parent task is being cancelled:
+          //
+          //    async with TaskGroup() as g:
+          //        g.create_task(...)
+          //        await ...  # <- CancelledError
+          //
+          // or there's an exception in "async with":
+          //
+          //    async with TaskGroup() as g:
+          //        g.create_task(...)
+          //        1 / 0
+          abort(parentTask);
         }
       } else {
+        // The wait below is a while loop: onCompletedFut can be cancelled several times if our
+        // parent task is being cancelled repeatedly (or once, while our own cancellation is
+        // already in progress).
         if (exc != null) {
           if (!exc.isCancelledError()) {
             throw exc;
           }
           if (!aborting) {
+            // Our parent task is being cancelled:
+            //
+            //    async def wrapper():
+            //        async with TaskGroup() as g:
+            //            g.create_task(foo)
+            //
+            // "wrapper" is being cancelled while "foo" is still running.
             propagateCancellationError = exc;
-            abort(passedOnCause());
+            abort(parentTask);
           }
         }
         onCompletedFut = null;
       }
       if (!tasks.isEmpty()) {
         if (onCompletedFut == null) {
-          onCompletedFut = sim.loop.createFuture();
+          onCompletedFut = loop.createFuture();
         }
         return await(onCompletedFut);
       }
+      // Propagate CancelledError if there is one, except if there are other errors: those have
+      // priority.
       if (propagateCancellationError != null && errors.isEmpty()) {
         throw propagateCancellationError;
       }
@@ -165,16 +211,10 @@ public final class TaskGroup {
       }
       if (!errors.isEmpty()) {
         PyException me = PyException.group("unhandled errors in a TaskGroup", errors);
-        errors = null;
+        errors = null; // exceptions are heavy objects with cycles: don't keep a reference to them
         throw me;
       }
       return done(null);
-    }
-
-    /** The parent was cancelled from outside: its children inherit that cancel's cause. */
-    private CancelCause passedOnCause() {
-      Task.CancelRequest r = parentTask.lastRequest();
-      return r == null ? CancelCause.PARENT : r.cause().passedOn();
     }
   }
 }

@@ -3,9 +3,9 @@ package io.aiosim.engine;
 /**
  * Mirrors asyncio/timeouts.py Timeout (3.12) as {@code async with asyncio.timeout(delay): await
  * inner}. On expiry it cancels the task running it; on exit it {@code uncancel()}s and turns the
- * CancelledError into TimeoutError only if no other cancel is outstanding.
+ * CancelledError into TimeoutError only if no other cancel request arrived meanwhile.
  */
-public final class Timeout extends Frame {
+public final class Timeout extends Frame implements Requester {
   // CREATED -> ENTERED -> EXPIRING -> EXPIRED, or ENTERED -> EXITED
   enum State {
     CREATED,
@@ -21,9 +21,9 @@ public final class Timeout extends Frame {
   private State state = State.CREATED;
   private Task task;
   private int cancelling;
-  private TimerHandle timeoutHandler;
-  private Task.CancelRequest request;
+  private Handle timeoutHandler;
 
+  /** {@code asyncio.timeout(delay)} around {@code inner}; the deadline is taken on entry. */
   public Timeout(EventLoop loop, long delay, Coro inner) {
     this.loop = loop;
     this.delay = delay;
@@ -42,7 +42,7 @@ public final class Timeout extends Frame {
       }
       state = State.ENTERED;
       cancelling = task.cancelling();
-      timeoutHandler = loop.callAt(loop.time() + delay, this::onTimeout);
+      reschedule(loop.deadline(delay));
       return await(inner);
     }
     // __aexit__
@@ -52,7 +52,8 @@ public final class Timeout extends Frame {
     }
     if (state == State.EXPIRING) {
       state = State.EXPIRED;
-      if (task.uncancel(request) <= cancelling && exc != null && exc.isCancelledError()) {
+      if (task.uncancel(this) <= cancelling && exc != null && exc.isCancelledError()) {
+        // Since there are no new cancel requests, we're handling this.
         throw new PyException(PyException.TIMEOUT_ERROR, "");
       }
     } else if (state == State.ENTERED) {
@@ -64,14 +65,24 @@ public final class Timeout extends Frame {
     return done(value);
   }
 
+  /**
+   * {@code reschedule(when)}: a deadline already due is not a timer but a {@code call_soon}, so
+   * {@code timeout(0)} cancels ahead of anything the guarded step schedules after entering.
+   */
+  private void reschedule(long when) {
+    if (when <= loop.time()) {
+      timeoutHandler = loop.callSoon(this::onTimeout);
+    } else {
+      timeoutHandler = loop.callAt(when, this::onTimeout);
+    }
+  }
+
   private void onTimeout() {
     if (state != State.ENTERED) {
       throw new IllegalStateException("timeout fired in state " + state);
     }
-    if (task.cancel(CancelCause.TIMEOUT)) {
-      request = task.lastRequest();
-    }
+    task.cancel(this);
     state = State.EXPIRING;
-    timeoutHandler = null;
+    timeoutHandler = null; // drop the reference early
   }
 }

@@ -233,16 +233,18 @@ public final class PythonExporter {
   /** The report's {@code strategy} echo (SPEC 6): defaults filled in, keys in order. */
   private static String echo(StrategySpec s) {
     StringBuilder sb = new StringBuilder("{\"kind\": ").append(PythonLiteral.string(s.kind().key()));
-    switch (s.kind()) {
-      case GATHER -> sb.append(", \"return_exceptions\": ").append(PythonLiteral.of(s.returnExceptions()));
-      case AS_COMPLETED -> sb.append(", \"on_error\": ").append(PythonLiteral.string(s.onError().key()));
-      case WAIT ->
+    switch (s) {
+      case StrategySpec.Gather g -> sb.append(", \"return_exceptions\": ").append(PythonLiteral.of(g.returnExceptions()));
+      case StrategySpec.AsCompleted a -> sb.append(", \"on_error\": ").append(PythonLiteral.string(a.onError().key()));
+      case StrategySpec.Wait w ->
           sb.append(", \"return_when\": ")
-              .append(PythonLiteral.string(s.returnWhen().name()))
+              .append(PythonLiteral.string(w.returnWhen().name()))
               .append(", \"cancel_pending\": ")
-              .append(PythonLiteral.of(s.cancelPending()));
-      case CREATE_TASK -> sb.append(", \"await\": ").append(PythonLiteral.of(s.await()));
-      case TASKGROUP -> {}
+              .append(PythonLiteral.of(w.cancelPending()))
+              .append(", \"retrieve\": ")
+              .append(PythonLiteral.of(w.retrieve()));
+      case StrategySpec.CreateTask c -> sb.append(", \"await\": ").append(PythonLiteral.of(c.await()));
+      case StrategySpec.TaskGroup g -> {}
     }
     if (s.timeoutNs() != null) {
       sb.append(", \"timeout\": seconds(").append(PythonLiteral.nanos(s.timeoutNs())).append(")");

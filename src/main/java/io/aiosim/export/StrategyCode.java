@@ -1,7 +1,6 @@
 package io.aiosim.export;
 
 import io.aiosim.dsl.StrategySpec;
-import io.aiosim.dsl.StrategySpec.Kind;
 import io.aiosim.dsl.StrategySpec.ReturnWhen;
 import io.aiosim.dsl.TaskSpec;
 import java.util.ArrayList;
@@ -36,29 +35,29 @@ final class StrategyCode {
     // gather, taskgroup and create_task run inside asyncio.timeout; as_completed and wait take
     // timeout= themselves (SPEC 2).
     boolean timeoutBlock =
-        s.timeoutNs() != null && (s.kind() != Kind.AS_COMPLETED && s.kind() != Kind.WAIT);
+        s.timeoutNs() != null && !(s instanceof StrategySpec.AsCompleted || s instanceof StrategySpec.Wait);
     if (timeoutBlock) {
       code.line(
               "async with asyncio.timeout(%s):  # %s s"
                   .formatted(PythonLiteral.nanos(s.timeoutNs()), PythonLiteral.seconds(s.timeoutNs())))
           .indent();
     }
-    switch (s.kind()) {
-      case GATHER -> gather(s, tasks, outerTg);
-      case TASKGROUP -> taskGroup(tasks, ownTg);
-      case AS_COMPLETED -> asCompleted(s, tasks, outerTg);
-      case WAIT -> waitStep(s, tasks, outerTg);
-      case CREATE_TASK -> createTask(s, tasks, outerTg);
+    switch (s) {
+      case StrategySpec.Gather g -> gather(g, tasks, outerTg);
+      case StrategySpec.TaskGroup g -> taskGroup(tasks, ownTg);
+      case StrategySpec.AsCompleted a -> asCompleted(a, tasks, outerTg);
+      case StrategySpec.Wait w -> waitStep(w, tasks, outerTg);
+      case StrategySpec.CreateTask c -> createTask(c, tasks, outerTg);
     }
     if (timeoutBlock) {
       code.dedent();
     }
-    if (s.kind() == Kind.TASKGROUP) {
+    if (s instanceof StrategySpec.TaskGroup) {
       code.line("value = [t.result() for t in tasks]");
     }
   }
 
-  private void gather(StrategySpec s, List<TaskSpec> tasks, String outerTg) {
+  private void gather(StrategySpec.Gather s, List<TaskSpec> tasks, String outerTg) {
     List<String> args = new ArrayList<>();
     for (TaskSpec t : tasks) {
       args.add(call.apply(t, outerTg));
@@ -79,7 +78,7 @@ final class StrategyCode {
     code.dedent();
   }
 
-  private void asCompleted(StrategySpec s, List<TaskSpec> tasks, String outerTg) {
+  private void asCompleted(StrategySpec.AsCompleted s, List<TaskSpec> tasks, String outerTg) {
     createTasks(tasks, outerTg, false);
     code.line("value = []");
     String timeout = s.timeoutNs() == null ? "" : ", timeout=" + PythonLiteral.nanos(s.timeoutNs());
@@ -94,7 +93,7 @@ final class StrategyCode {
     code.dedent().dedent();
   }
 
-  private void waitStep(StrategySpec s, List<TaskSpec> tasks, String outerTg) {
+  private void waitStep(StrategySpec.Wait s, List<TaskSpec> tasks, String outerTg) {
     createTasks(tasks, outerTg, true);
     StringBuilder args = new StringBuilder("tasks.values()");
     if (s.timeoutNs() != null) {
@@ -108,6 +107,10 @@ final class StrategyCode {
       code.line("for t in tasks.values():  # in creation order (SPEC 2)").indent();
       code.line("if t in pending:").indent().line("t.cancel()").dedent().dedent();
     }
+    if (s.retrieve()) {
+      code.line("for t in tasks.values():  # for t in done: t.exception(), in creation order").indent();
+      code.line("if t in done and not t.cancelled():").indent().line("t.exception()").dedent().dedent();
+    }
     code.line("value = {");
     code.indent();
     code.line("\"done\": [n for n, t in tasks.items() if t in done],");
@@ -115,7 +118,7 @@ final class StrategyCode {
     code.dedent().line("}");
   }
 
-  private void createTask(StrategySpec s, List<TaskSpec> tasks, String outerTg) {
+  private void createTask(StrategySpec.CreateTask s, List<TaskSpec> tasks, String outerTg) {
     createTasks(tasks, outerTg, true);
     List<String> awaited = new ArrayList<>();
     for (String name : s.await() == null ? tasks.stream().map(TaskSpec::name).toList() : s.await()) {

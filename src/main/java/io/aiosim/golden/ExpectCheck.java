@@ -127,7 +127,8 @@ public final class ExpectCheck {
     }
   }
 
-  static boolean matches(Object expected, JsonNode actual, boolean whole) {
+  /** Whether {@code actual} meets {@code expected} (a mapping: the keys it gives; {@code whole}: exactly). */
+  public static boolean matches(Object expected, JsonNode actual, boolean whole) {
     if (actual == null || actual.isMissingNode()) {
       return false;
     }

@@ -3,20 +3,42 @@ package io.aiosim.golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Checks one scenario against its golden, as gofmt's and insta's golden tests do: run it, check
- * its {@code expect:} block, compare the report with {@code x.golden.json} byte for byte. A
- * missing golden is written as {@code x.golden.json.new} for review (and fails on CI); a
- * mismatch also leaves its {@code .new}, so that {@code --accept} can take it. With
- * {@code update}, goldens are rewritten instead (atomically; an unchanged one is not touched,
- * so a second run is a no-op). Hand-written expectations cannot be updated: they fail either way.
+ * its {@code expect:} block, compare the report with {@code x.golden.json} (byte for byte, CRLF
+ * read as LF). A missing golden is written as {@code x.golden.json.new} for review (and fails on
+ * CI); a mismatch also leaves its {@code .new}, so that {@code --accept} can take it. A passing
+ * scenario's leftover {@code .new} is removed, so that nothing can later accept it over a good
+ * golden. With {@code update}, goldens are rewritten instead (atomically; an unchanged one is
+ * not touched, so a second run is a no-op). Hand-written expectations cannot be updated: they
+ * fail either way.
  */
 public final class GoldenCheck {
-  /** How a check treats goldens. */
-  public record Mode(boolean update, boolean ci) {}
+  /**
+   * How a check treats goldens.
+   *
+   * @param update rewrite a golden that differs or is missing
+   * @param accept promote a pending {@code .new} to golden when the golden fails now and the
+   *     {@code .new} is exactly today's report
+   * @param check write nothing at all; a missing golden fails
+   * @param ci a missing golden fails (its {@code .new} is still written unless {@code check})
+   */
+  public record Mode(boolean update, boolean accept, boolean check, boolean ci) {
+    public Mode {
+      if (check && (update || accept)) {
+        throw new IllegalArgumentException("check writes nothing: it excludes update and accept");
+      }
+    }
+
+    /** The default: leave {@code .new} files for review. */
+    public static Mode review(boolean ci) {
+      return new Mode(false, false, false, ci);
+    }
+  }
 
   private GoldenCheck() {}
 
@@ -27,7 +49,7 @@ public final class GoldenCheck {
     } catch (IOException e) {
       return new Verdict(
           s, Verdict.Status.FAIL, false, true, false, "cannot read or write a file",
-          List.of(e.toString()), System.nanoTime() - start);
+          List.of(FileError.describe(e)), System.nanoTime() - start);
     } catch (RuntimeException | StackOverflowError e) {
       // A bug in the runner: report it for this scenario and go on with the others.
       List<String> trace = new ArrayList<>();
@@ -41,6 +63,9 @@ public final class GoldenCheck {
     }
   }
 
+  /** What the golden comparison decided, before the {@code expect:} block has its say. */
+  private record Outcome(Verdict.Status status, boolean pending, String note, List<String> diff) {}
+
   private static Verdict check(Scenario s, ScenarioRunner runner, Mode mode, long start)
       throws IOException {
     RunAttempt attempt = runner.run(s.workflow());
@@ -52,49 +77,77 @@ public final class GoldenCheck {
     RunAttempt.Ran ran = (RunAttempt.Ran) attempt;
     List<String> details = new ArrayList<>();
     if (ran.expect() != null) {
-      for (String problem : ExpectCheck.check(ran.expect(), JsonTree.parseOwn(ran.report()))) {
-        details.add(problem);
-      }
+      details.addAll(ExpectCheck.check(ran.expect(), JsonTree.parseOwn(ran.report())));
     }
     boolean expectFailed = !details.isEmpty();
-    String note;
-    Verdict.Status status;
-    boolean pending = false;
-    if (Files.isRegularFile(s.golden())) {
-      String golden = Files.readString(s.golden(), StandardCharsets.UTF_8);
-      List<String> diff = GoldenCompare.explain(golden, ran.report());
-      if (diff.isEmpty()) {
-        status = Verdict.Status.PASS;
-        note = null;
-      } else if (mode.update()) {
-        AtomicWrite.replace(s.golden(), ran.report());
-        Files.deleteIfExists(s.pending());
-        status = Verdict.Status.PASS;
-        note = "golden updated";
-      } else {
-        AtomicWrite.replace(s.pending(), ran.report());
-        details.addAll(diff);
-        status = Verdict.Status.FAIL;
-        note = "golden differs; the new report is in " + s.pending().getFileName();
-      }
-    } else if (mode.update()) {
-      AtomicWrite.replace(s.golden(), ran.report());
-      Files.deleteIfExists(s.pending());
-      status = Verdict.Status.NEW;
-      note = "wrote " + s.golden().getFileName();
-    } else {
-      AtomicWrite.replace(s.pending(), ran.report());
-      status = Verdict.Status.NEW;
-      pending = true;
-      note =
-          "wrote " + s.pending().getFileName()
-              + (mode.ci() ? "; CI requires a golden" : "");
-    }
+    Outcome o = compare(s, ran.report(), mode);
+    details.addAll(o.diff());
+    Verdict.Status status = o.status();
+    String note = o.note();
     if (expectFailed) {
       note = note == null ? "expect: failed" : "expect: failed; " + note;
       status = Verdict.Status.FAIL;
     }
-    boolean failed = status == Verdict.Status.FAIL || (pending && mode.ci());
-    return new Verdict(s, status, pending, failed, false, note, details, System.nanoTime() - start);
+    boolean failed = status == Verdict.Status.FAIL || (o.pending() && mode.ci());
+    return new Verdict(s, status, o.pending(), failed, false, note, details, System.nanoTime() - start);
+  }
+
+  private static Outcome compare(Scenario s, String report, Mode mode) throws IOException {
+    Path golden = s.golden();
+    Path pending = s.pending();
+    String pendingName = pending.getFileName().toString();
+    boolean hasGolden = Files.isRegularFile(golden);
+    List<String> diff = hasGolden ? GoldenCompare.explain(read(golden), report) : List.of();
+    if (hasGolden && diff.isEmpty()) {
+      if (!Files.isRegularFile(pending)) {
+        return new Outcome(Verdict.Status.PASS, false, null, List.of());
+      }
+      if (mode.check()) {
+        return new Outcome(
+            Verdict.Status.PASS, false, "stale " + pendingName + " left: --check writes nothing", List.of());
+      }
+      Files.deleteIfExists(pending);
+      return new Outcome(
+          Verdict.Status.PASS, false, "removed stale " + pendingName + ": the golden matches", List.of());
+    }
+    if (mode.update()) {
+      AtomicWrite.replace(golden, report);
+      Files.deleteIfExists(pending);
+      return hasGolden
+          ? new Outcome(Verdict.Status.PASS, false, "golden updated", List.of())
+          : new Outcome(Verdict.Status.NEW, false, "wrote " + golden.getFileName(), List.of());
+    }
+    String refused = null;
+    if (mode.accept() && Files.isRegularFile(pending)) {
+      if (GoldenCompare.same(read(pending), report)) {
+        AtomicWrite.move(pending, golden);
+        String what =
+            hasGolden
+                ? "accepted " + pendingName + ": replaced " + golden.getFileName()
+                : "accepted " + pendingName + " as " + golden.getFileName();
+        return new Outcome(Verdict.Status.PASS, false, what, List.of());
+      }
+      // Accepting it would install a golden that fails at once: review today's report instead.
+      refused = "not accepted: " + pendingName + " is not today's report";
+    }
+    if (mode.check()) {
+      return hasGolden
+          ? new Outcome(Verdict.Status.FAIL, false, "golden differs", diff)
+          : new Outcome(
+              Verdict.Status.FAIL, false, "no " + golden.getFileName() + " (--check writes nothing)", List.of());
+    }
+    AtomicWrite.replace(pending, report);
+    String prefix = refused == null ? "" : refused + "; ";
+    if (hasGolden) {
+      return new Outcome(
+          Verdict.Status.FAIL, false, prefix + "golden differs; the new report is in " + pendingName, diff);
+    }
+    return new Outcome(
+        Verdict.Status.NEW, true,
+        prefix + "wrote " + pendingName + (mode.ci() ? "; CI requires a golden" : ""), List.of());
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
   }
 }

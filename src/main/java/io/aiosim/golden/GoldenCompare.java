@@ -6,9 +6,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Compares a golden report with a fresh one. Goldens are byte-exact: equal trees with different
- * bytes are a failure too ("layout differs"), since the report's layout is part of the contract
- * (SPEC section 6). The explanation names each difference by JSON path and, when the events
+ * Compares a golden report with a fresh one. Goldens are byte-exact but for line ends (a
+ * checkout with {@code core.autocrlf} turns LF into CRLF, which says nothing about the report):
+ * equal trees with other bytes are a failure too ("layout differs"), since the report's layout
+ * is part of the contract (SPEC section 6). The explanation names each difference by JSON path and, when the events
  * differ, prints both timelines side by side.
  */
 public final class GoldenCompare {
@@ -17,12 +18,23 @@ public final class GoldenCompare {
 
   private GoldenCompare() {}
 
-  /** Lines explaining how {@code actual} differs from {@code golden}; empty when identical. */
+  /** Whether two reports are the same bytes once CRLF line ends are read as LF. */
+  public static boolean same(String golden, String actual) {
+    return lf(golden).equals(lf(actual));
+  }
+
+  private static String lf(String text) {
+    return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+  }
+
+  /** Lines explaining how {@code actual} differs from {@code golden}; empty when they are the same. */
   public static List<String> explain(String golden, String actual) {
     List<String> out = new ArrayList<>();
-    if (golden.equals(actual)) {
+    if (same(golden, actual)) {
       return out;
     }
+    golden = lf(golden);
+    actual = lf(actual);
     JsonNode expected;
     switch (JsonTree.parse(golden)) {
       case JsonNode n -> expected = n;

@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,21 +13,26 @@ import java.util.concurrent.Future;
 
 /**
  * {@code aiosim test}: checks many scenarios, one line each ({@code PASS}, {@code FAIL},
- * {@code NEW}) in file order even when they run in parallel, lists stale {@code .new} files,
- * and closes with exactly {@code N passed, N failed}.
+ * {@code NEW}) in file order even when they run in parallel, lists goldens whose workflow is
+ * gone, and closes with exactly {@code N passed, N failed}.
  */
 public final class GoldenSuite {
   /**
-   * @param accept turn pending {@code .new} files into goldens before checking
+   * @param mode how each scenario treats its golden
    * @param jobs how many scenarios run at once (1: one after the other)
    * @param junit where to write JUnit XML, or null
+   * @param unreferenced what to do with goldens and {@code .new} files whose workflow is gone
    */
-  public record Options(boolean update, boolean accept, boolean ci, int jobs, Path junit) {}
+  public record Options(GoldenCheck.Mode mode, int jobs, Path junit, Unreferenced unreferenced) {}
+
+  /** Goldens without a workflow: named (the default), or deleted. Spelt as on the command line. */
+  public enum Unreferenced {
+    warn,
+    delete
+  }
 
   /** The counts of a finished suite. */
   public record Summary(int passed, int failed, int pending, boolean internal, List<Verdict> verdicts) {}
-
-  private static final String INDENT = "      ";
 
   private GoldenSuite() {}
 
@@ -41,10 +44,7 @@ public final class GoldenSuite {
       PrintWriter out,
       Progress progress)
       throws IOException {
-    if (options.accept()) {
-      accept(args, out);
-    }
-    GoldenCheck.Mode mode = new GoldenCheck.Mode(options.update(), options.ci());
+    GoldenCheck.Mode mode = options.mode();
     List<Verdict> verdicts = new ArrayList<>(scenarios.size());
     int jobs = Math.max(1, Math.min(options.jobs(), scenarios.size()));
     if (jobs == 1) {
@@ -74,7 +74,7 @@ public final class GoldenSuite {
       }
     }
     progress.clear();
-    listStale(args, verdicts, out);
+    unreferenced(args, options.unreferenced(), out);
     if (options.junit() != null) {
       JUnitReport.write(options.junit(), verdicts);
     }
@@ -110,49 +110,21 @@ public final class GoldenSuite {
     }
   }
 
-  /** {@code --accept}: each pending file with a workflow beside it becomes that workflow's golden. */
-  private static void accept(List<Path> args, PrintWriter out) throws IOException {
-    for (Path pending : WorkflowFiles.pending(args)) {
-      Scenario s = Scenario.ofPending(pending);
-      if (s != null) {
-        AtomicWrite.move(pending, s.golden());
-        out.println("accepted " + s.golden());
-      }
-    }
-  }
-
   private static void print(Verdict v, PrintWriter out, Progress progress) {
     progress.clear();
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%-4s  %s", v.status(), v.scenario().workflow()));
-    if (v.note() != null) {
-      sb.append("  (").append(v.note()).append(')');
-    }
-    out.println(sb);
-    for (String detail : v.details()) {
-      for (String line : detail.split("\n", -1)) {
-        out.println((INDENT + line).stripTrailing());
-      }
-    }
+    v.lines().forEach(out::println);
     out.flush();
   }
 
-  /** A {@code .new} that nobody will accept: no workflow beside it, or its golden now matches. */
-  private static void listStale(List<Path> args, List<Verdict> verdicts, PrintWriter out) {
-    Set<Path> matching = new HashSet<>();
-    for (Verdict v : verdicts) {
-      if (v.status() == Verdict.Status.PASS) {
-        matching.add(v.scenario().pending().toAbsolutePath().normalize());
-      }
-    }
-    for (Path p : WorkflowFiles.pending(args)) {
-      if (!Files.exists(p)) {
-        continue;
-      }
-      if (Scenario.ofPending(p) == null) {
-        out.println("stale " + p + "  (no workflow beside it: delete it)");
-      } else if (matching.contains(p.toAbsolutePath().normalize())) {
-        out.println("stale " + p + "  (its golden matches: delete it)");
+  /** Goldens and {@code .new} files left behind when a workflow was renamed or deleted. */
+  private static void unreferenced(List<Path> args, Unreferenced what, PrintWriter out)
+      throws IOException {
+    for (Path p : WorkflowFiles.unreferenced(args)) {
+      if (what == Unreferenced.delete) {
+        Files.deleteIfExists(p);
+        out.println("deleted " + p + "  (no workflow beside it)");
+      } else {
+        out.println("unreferenced " + p + "  (no workflow beside it: delete it, or run with --unreferenced delete)");
       }
     }
   }

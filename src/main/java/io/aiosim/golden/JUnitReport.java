@@ -15,7 +15,11 @@ public final class JUnitReport {
   private JUnitReport() {}
 
   public static void write(Path file, List<Verdict> verdicts) throws IOException {
-    AtomicWrite.replace(file, xml(verdicts));
+    try {
+      AtomicWrite.replace(file, xml(verdicts));
+    } catch (IOException e) {
+      throw FileError.of(file, e);
+    }
   }
 
   static String xml(List<Verdict> verdicts) {
@@ -42,9 +46,7 @@ public final class JUnitReport {
     sb.append("  <testsuite name=\"aiosim test\" ").append(counts).append(">\n");
     for (Verdict v : verdicts) {
       Path w = v.scenario().workflow();
-      Path dir = w.getParent();
-      String classname = dir == null ? "workflows" : dir.toString().replace('\\', '/').replace('/', '.');
-      sb.append("    <testcase classname=\"").append(escape(classname))
+      sb.append("    <testcase classname=\"").append(escape(classname(w)))
           .append("\" name=\"").append(escape(w.getFileName().toString()))
           .append("\" file=\"").append(escape(w.toString()))
           .append("\" time=\"").append(seconds(v.nanos())).append('"');
@@ -62,6 +64,26 @@ public final class JUnitReport {
     }
     sb.append("  </testsuite>\n</testsuites>\n");
     return sb.toString();
+  }
+
+  /**
+   * The workflow's folder as a dotted name ({@code workflows/seed/x.yaml}: {@code
+   * workflows.seed}), as CI systems group test cases by it; {@code .} and {@code ..} parts are
+   * dropped, and a workflow in the current folder is in {@code aiosim}.
+   */
+  static String classname(Path workflow) {
+    Path dir = workflow.normalize().getParent();
+    StringBuilder sb = new StringBuilder();
+    if (dir != null) {
+      for (Path part : dir) {
+        String p = part.toString();
+        if (p.isEmpty() || p.equals(".") || p.equals("..")) {
+          continue;
+        }
+        sb.append(sb.isEmpty() ? "" : ".").append(p);
+      }
+    }
+    return sb.isEmpty() ? "aiosim" : sb.toString();
   }
 
   private static String message(Verdict v) {

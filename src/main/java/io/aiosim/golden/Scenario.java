@@ -27,15 +27,28 @@ public record Scenario(Path workflow) {
     return workflow.resolveSibling(stem() + PENDING_SUFFIX);
   }
 
-  /** The scenario a pending file belongs to, or null when no workflow sits beside it. */
-  public static Scenario ofPending(Path pending) {
-    String n = pending.getFileName().toString();
-    if (!n.endsWith(PENDING_SUFFIX)) {
+  /** Whether the file is a golden or a pending golden, by its name. */
+  public static boolean isGoldenFile(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(GOLDEN_SUFFIX) || n.endsWith(PENDING_SUFFIX);
+  }
+
+  /**
+   * The scenario a golden or pending file belongs to, or null when no workflow sits beside it
+   * (the file is unreferenced: its workflow was renamed or deleted).
+   */
+  public static Scenario owning(Path goldenFile) {
+    String n = goldenFile.getFileName().toString();
+    String stem;
+    if (n.endsWith(PENDING_SUFFIX)) {
+      stem = n.substring(0, n.length() - PENDING_SUFFIX.length());
+    } else if (n.endsWith(GOLDEN_SUFFIX)) {
+      stem = n.substring(0, n.length() - GOLDEN_SUFFIX.length());
+    } else {
       return null;
     }
-    String stem = n.substring(0, n.length() - PENDING_SUFFIX.length());
     for (String ext : new String[] {".yaml", ".yml"}) {
-      Path w = pending.resolveSibling(stem + ext);
+      Path w = goldenFile.resolveSibling(stem + ext);
       if (Files.isRegularFile(w)) {
         return new Scenario(w);
       }

@@ -1,5 +1,6 @@
 package io.aiosim.golden;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +32,21 @@ public record Verdict(
 
   public Verdict {
     details = List.copyOf(details);
+  }
+
+  /**
+   * What {@code aiosim test} prints for it: {@code STATUS  workflow  (note)}, then each detail
+   * line indented.
+   */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    out.add(String.format("%-4s  %s", status, scenario.workflow()) + (note == null ? "" : "  (" + note + ")"));
+    for (String detail : details) {
+      for (String line : detail.split("\n", -1)) {
+        out.add(("      " + line).stripTrailing());
+      }
+    }
+    return out;
   }
 
   /** Counted as "passed" in the closing line: a pending golden is neither passed nor (off CI) failed. */

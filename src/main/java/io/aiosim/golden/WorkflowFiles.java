@@ -46,14 +46,15 @@ public final class WorkflowFiles {
     return new Found(sources, problems);
   }
 
-  /** The pending {@code *.golden.json.new} files under the arguments (a file argument: its own). */
-  public static List<Path> pending(List<Path> args) {
+  /**
+   * Goldens and pending goldens under the folder arguments with no workflow beside them (a file
+   * argument names a workflow, whose goldens are referenced by definition).
+   */
+  public static List<Path> unreferenced(List<Path> args) {
     List<Path> out = new ArrayList<>();
     for (Path arg : args) {
       if (Files.isDirectory(arg)) {
-        out.addAll(walk(arg, p -> p.getFileName().toString().endsWith(Scenario.PENDING_SUFFIX)));
-      } else if (Files.isRegularFile(arg) && Files.isRegularFile(new Scenario(arg).pending())) {
-        out.add(new Scenario(arg).pending());
+        out.addAll(walk(arg, p -> Scenario.isGoldenFile(p) && Scenario.owning(p) == null));
       }
     }
     return out;

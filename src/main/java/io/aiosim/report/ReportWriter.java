@@ -1,6 +1,7 @@
 package io.aiosim.report;
 
 import io.aiosim.dsl.StrategySpec;
+import io.aiosim.dsl.Values;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,7 +12,9 @@ import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
@@ -25,13 +28,37 @@ import tools.jackson.core.json.JsonWriteFeature;
 public final class ReportWriter {
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
-          .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+          // json.dumps escapes every character outside space..~, DEL (U+007F) included: the
+          // non-ASCII ones by this limit, DEL through the ASCII table (the limit skips ASCII)
+          .highestNonEscapedChar(0x7E)
+          .characterEscapes(new PythonEscapes())
           .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
           .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // several reports may share one output
           .build();
 
   private ReportWriter() {}
+
+  /** JSON's standard escapes plus DEL (U+007F), as Python's {@code json.dumps} writes them. */
+  private static final class PythonEscapes extends CharacterEscapes {
+    private static final int[] ASCII = asciiEscapes();
+
+    private static int[] asciiEscapes() {
+      int[] esc = CharacterEscapes.standardAsciiEscapesForJSON();
+      esc[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+      return esc;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return null; // everything else: the standard six-character escape
+    }
+  }
 
   /** The SPEC 6 layout, ending with a newline. */
   public static void write(RunResult r, Writer out) {
@@ -153,18 +180,19 @@ public final class ReportWriter {
     private void writeStrategy(StrategySpec s) {
       g.writeStartObject();
       g.writeStringProperty("kind", s.kind().key());
-      switch (s.kind()) {
-        case GATHER -> g.writeBooleanProperty("return_exceptions", s.returnExceptions());
-        case AS_COMPLETED -> g.writeStringProperty("on_error", s.onError().key());
-        case WAIT -> {
-          g.writeStringProperty("return_when", s.returnWhen().name());
-          g.writeBooleanProperty("cancel_pending", s.cancelPending());
+      switch (s) {
+        case StrategySpec.Gather x -> g.writeBooleanProperty("return_exceptions", x.returnExceptions());
+        case StrategySpec.AsCompleted x -> g.writeStringProperty("on_error", x.onError().key());
+        case StrategySpec.Wait x -> {
+          g.writeStringProperty("return_when", x.returnWhen().name());
+          g.writeBooleanProperty("cancel_pending", x.cancelPending());
+          g.writeBooleanProperty("retrieve", x.retrieve());
         }
-        case CREATE_TASK -> {
+        case StrategySpec.CreateTask x -> {
           g.writeName("await");
-          writeValue(g, s.await());
+          writeValue(g, x.await());
         }
-        case TASKGROUP -> {}
+        case StrategySpec.TaskGroup x -> {}
       }
       if (s.timeoutNs() != null) {
         g.writeName("timeout");
@@ -254,7 +282,7 @@ public final class ReportWriter {
       case Long l -> g.writeNumber(l);
       case Integer i -> g.writeNumber(i);
       case BigInteger b -> g.writeNumber(b);
-      case Double d -> g.writeNumber(PyNumbers.floatRepr(d));
+      case Double d -> g.writeNumber(Values.pythonRepr(d));
       case List<?> list -> {
         g.writeStartArray();
         for (Object item : list) {

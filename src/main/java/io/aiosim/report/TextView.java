@@ -1,6 +1,7 @@
 package io.aiosim.report;
 
 import io.aiosim.dsl.TerminalText;
+import io.aiosim.dsl.Values;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -100,7 +101,7 @@ public final class TextView {
     switch (v) {
       case null -> sb.append("null");
       case String s -> quote(sb, s);
-      case Double d -> sb.append(PyNumbers.floatRepr(d));
+      case Double d -> sb.append(Values.pythonRepr(d));
       case Boolean b -> sb.append(b);
       case Long l -> sb.append(l);
       case Integer i -> sb.append(i);

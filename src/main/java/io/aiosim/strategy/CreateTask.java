@@ -5,9 +5,7 @@ import io.aiosim.dsl.TaskSpec;
 import io.aiosim.engine.Coro;
 import io.aiosim.engine.Frame;
 import io.aiosim.engine.PyException;
-import io.aiosim.engine.Simulation;
 import io.aiosim.engine.Task;
-import io.aiosim.engine.TaskGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.Map;
  * await}, one by one; the first awaited error propagates. Awaiting a finished task does not
  * suspend.
  */
-public record CreateTask() implements Strategy {
+public record CreateTask() implements Strategy<StrategySpec.CreateTask> {
 
   @Override
   public String summary() {
@@ -26,7 +24,7 @@ public record CreateTask() implements Strategy {
   }
 
   @Override
-  public Coro step(Simulation sim, StrategySpec spec, List<TaskSpec> tasks, TaskGroup enclosing) {
+  public Coro step(Scope scope, StrategySpec.CreateTask spec, List<TaskSpec> tasks) {
     Coro body =
         new Frame() {
           private List<Task> awaited;
@@ -39,11 +37,10 @@ public record CreateTask() implements Strategy {
               throw exc;
             }
             if (awaited == null) {
-              Task parent = sim.currentParent();
               Map<String, Task> byName = new HashMap<>();
               List<Task> created = new ArrayList<>(tasks.size());
               for (TaskSpec t : tasks) {
-                Task task = sim.createTask(t, parent, enclosing);
+                Task task = scope.createTask(t);
                 created.add(task);
                 byName.put(t.name(), task);
               }
@@ -69,6 +66,6 @@ public record CreateTask() implements Strategy {
             return done(results);
           }
         };
-    return Strategy.withTimeout(sim, spec, body);
+    return Strategy.withTimeout(scope, spec, body);
   }
 }

@@ -6,14 +6,12 @@ import io.aiosim.engine.Coro;
 import io.aiosim.engine.Frame;
 import io.aiosim.engine.GatheringFuture;
 import io.aiosim.engine.PyException;
-import io.aiosim.engine.Simulation;
 import io.aiosim.engine.Task;
-import io.aiosim.engine.TaskGroup;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code await asyncio.gather(*coros, return_exceptions=R)}. */
-public record Gather() implements Strategy {
+public record Gather() implements Strategy<StrategySpec.Gather> {
 
   @Override
   public String summary() {
@@ -21,7 +19,7 @@ public record Gather() implements Strategy {
   }
 
   @Override
-  public Coro step(Simulation sim, StrategySpec spec, List<TaskSpec> tasks, TaskGroup enclosing) {
+  public Coro step(Scope scope, StrategySpec.Gather spec, List<TaskSpec> tasks) {
     Coro body =
         new Frame() {
           private boolean started;
@@ -35,16 +33,16 @@ public record Gather() implements Strategy {
               return done(value);
             }
             started = true;
-            Task parent = sim.currentParent();
             List<Task> children = new ArrayList<>(tasks.size());
             for (TaskSpec t : tasks) {
-              Task child = sim.createTask(t, parent, enclosing);
-              child.setLogDestroyPending(false); // gather wraps coroutines: fut._log_destroy_pending = False
+              Task child = scope.createTask(t);
+              // gather wraps coroutines in tasks the caller cannot see: no pending warning for them
+              child.setLogDestroyPending(false);
               children.add(child);
             }
-            return await(new GatheringFuture(sim.loop(), children, spec.returnExceptions()));
+            return await(new GatheringFuture(scope.loop(), children, spec.returnExceptions()));
           }
         };
-    return Strategy.withTimeout(sim, spec, body);
+    return Strategy.withTimeout(scope, spec, body);
   }
 }

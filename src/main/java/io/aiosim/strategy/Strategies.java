@@ -1,39 +1,48 @@
 package io.aiosim.strategy;
 
+import io.aiosim.dsl.StrategySpec;
 import io.aiosim.dsl.StrategySpec.Kind;
+import io.aiosim.dsl.TaskSpec;
+import io.aiosim.engine.Coro;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-/** The registry: every strategy kind, built once; used by the engine, the schema and --help. */
+/** The registry: every strategy, built once; the run dispatches through it, --help lists it. */
 public final class Strategies {
-  private static final Map<Kind, Strategy> BY_KIND;
+  private static final Gather GATHER = new Gather();
+  private static final TaskGroupStrategy TASKGROUP = new TaskGroupStrategy();
+  private static final AsCompleted AS_COMPLETED = new AsCompleted();
+  private static final Wait WAIT = new Wait();
+  private static final CreateTask CREATE_TASK = new CreateTask();
+  private static final Map<Kind, Strategy<?>> BY_KIND;
 
   static {
-    EnumMap<Kind, Strategy> m = new EnumMap<>(Kind.class);
-    m.put(Kind.GATHER, new Gather());
-    m.put(Kind.TASKGROUP, new TaskGroupStrategy());
-    m.put(Kind.AS_COMPLETED, new AsCompleted());
-    m.put(Kind.WAIT, new Wait());
-    m.put(Kind.CREATE_TASK, new CreateTask());
-    if (m.size() != Kind.values().length) {
-      throw new IllegalStateException("a strategy kind has no implementation");
-    }
+    EnumMap<Kind, Strategy<?>> m = new EnumMap<>(Kind.class);
+    m.put(Kind.GATHER, GATHER);
+    m.put(Kind.TASKGROUP, TASKGROUP);
+    m.put(Kind.AS_COMPLETED, AS_COMPLETED);
+    m.put(Kind.WAIT, WAIT);
+    m.put(Kind.CREATE_TASK, CREATE_TASK);
     BY_KIND = Collections.unmodifiableMap(m);
   }
 
   private Strategies() {}
 
-  public static Strategy of(Kind kind) {
-    Strategy s = BY_KIND.get(kind);
-    if (s == null) {
-      throw new IllegalStateException("no strategy for " + kind);
-    }
-    return s;
+  /** The step of {@code spec} over {@code tasks}: a switch the compiler checks is exhaustive. */
+  public static Coro step(Scope scope, StrategySpec spec, List<TaskSpec> tasks) {
+    return switch (spec) {
+      case StrategySpec.Gather s -> GATHER.step(scope, s, tasks);
+      case StrategySpec.TaskGroup s -> TASKGROUP.step(scope, s, tasks);
+      case StrategySpec.AsCompleted s -> AS_COMPLETED.step(scope, s, tasks);
+      case StrategySpec.Wait s -> WAIT.step(scope, s, tasks);
+      case StrategySpec.CreateTask s -> CREATE_TASK.step(scope, s, tasks);
+    };
   }
 
   /** Every kind with its strategy, in declaration order. */
-  public static Map<Kind, Strategy> all() {
+  public static Map<Kind, Strategy<?>> all() {
     return BY_KIND;
   }
 }

@@ -5,7 +5,6 @@ import io.aiosim.dsl.TaskSpec;
 import io.aiosim.engine.Coro;
 import io.aiosim.engine.Frame;
 import io.aiosim.engine.PyException;
-import io.aiosim.engine.Simulation;
 import io.aiosim.engine.Task;
 import io.aiosim.engine.TaskGroup;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.List;
  * {@code async with asyncio.TaskGroup() as tg: tg.create_task(...)} for each task in order; the
  * value is {@code [t.result() for t in tasks]} (spawned tasks are not in it).
  */
-public record TaskGroupStrategy() implements Strategy {
+public record TaskGroupStrategy() implements Strategy<StrategySpec.TaskGroup> {
 
   @Override
   public String summary() {
@@ -23,7 +22,7 @@ public record TaskGroupStrategy() implements Strategy {
   }
 
   @Override
-  public Coro step(Simulation sim, StrategySpec spec, List<TaskSpec> tasks, TaskGroup enclosing) {
+  public Coro step(Scope scope, StrategySpec.TaskGroup spec, List<TaskSpec> tasks) {
     Coro body =
         new Frame() {
           private List<Task> created;
@@ -34,12 +33,11 @@ public record TaskGroupStrategy() implements Strategy {
               throw exc;
             }
             if (created == null) {
-              TaskGroup tg = sim.newTaskGroup();
+              TaskGroup tg = new TaskGroup(scope.loop());
               tg.enter();
-              Task parent = sim.currentParent();
               created = new ArrayList<>(tasks.size());
               for (TaskSpec t : tasks) {
-                created.add(tg.createTask(t, parent));
+                created.add(scope.createTask(tg, t));
               }
               return await(tg.exit(null));
             }
@@ -50,6 +48,6 @@ public record TaskGroupStrategy() implements Strategy {
             return done(results);
           }
         };
-    return Strategy.withTimeout(sim, spec, body);
+    return Strategy.withTimeout(scope, spec, body);
   }
 }

@@ -1,6 +1,7 @@
 # ---------------------------------------------------------------------------------------------
-# aiosim prelude: the reference loop of SPEC section 5 and the instrumentation that prints the
-# report of SPEC section 6. Plain CPython 3.12 asyncio decides everything; this part only
+# aiosim prelude: the reference loop of section 5 and the instrumentation that prints the report
+# of section 6 of aiosim's reference, docs/spec.md in its repository and distribution ("SPEC n"
+# below is section n there). Plain CPython 3.12 asyncio decides everything; this part only
 #   * keeps time in integer nanoseconds and jumps the clock instead of sleeping,
 #   * orders timers due at the same instant in the order they were set,
 #   * walks in creation order the two sets CPython walks (SPEC 2: its order is arbitrary there),
@@ -120,6 +121,15 @@ def _ordered_taskgroup_init(self):
 taskgroups.TaskGroup.__init__ = _ordered_taskgroup_init
 _all_tasks = asyncio.tasks.all_tasks
 asyncio.tasks.all_tasks = lambda loop=None: sorted(_all_tasks(loop), key=lambda t: t._index)
+_cancel_all_tasks = runners._cancel_all_tasks
+
+
+def _shutdown_cancel_all_tasks(loop):
+    _REPORT.shutting_down = True  # SPEC 6 rule 1: every request from now on says shutdown
+    _cancel_all_tasks(loop)
+
+
+runners._cancel_all_tasks = _shutdown_cancel_all_tasks
 
 
 # --- instrumentation --------------------------------------------------------------------------
@@ -140,30 +150,47 @@ def _is(code, module, name):
     return code.co_name == name and code.co_filename == module.__file__
 
 
-def _cause_of_cancel(frame, task):
-    """Who calls Task.cancel(), as a cause of SPEC 6 plus the request's source object."""
-    if _PASSING_ON:  # a cancelled task passes its cancel on to what it awaits
-        return ("timeout" if _PASSING_ON[-1] == "timeout" else "parent"), None
+def _requester(frame, task):
+    """Who calls Task.cancel() (SPEC 6): a Timeout, a TaskGroup, a Task passing its own cancel
+    on, asyncio.run's shutdown, or the workflow's own code (a strategy's decision)."""
+    if _PASSING_ON:  # a task being cancelled passes the cancel on to what it awaits
+        return _PASSING_ON[-1]
     code = frame.f_code
     if _is(code, timeouts, "_on_timeout"):
-        return "timeout", frame.f_locals["self"]
-    if _is(code, taskgroups, "_on_task_done"):  # self._parent_task.cancel()
-        return "strategy", frame.f_locals["self"]
+        return frame.f_locals["self"]
+    if _is(code, taskgroups, "_on_task_done"):  # self._parent_task.cancel(): wake the parent
+        return frame.f_locals["self"]
     if _is(code, taskgroups, "_abort"):
+        tg = frame.f_locals["self"]
         if _is(frame.f_back.f_code, taskgroups, "_on_task_done"):
-            return "strategy", None  # a child failed
-        last = frame.f_locals["self"]._parent_task._last_cause  # CancelledError reached it
-        return ("timeout" if last == "timeout" else "parent"), None
+            return tg  # a child failed
+        return tg._parent_task  # __aexit__: the parent is being cancelled and passes it on
     if _is(code, taskgroups, "__aexit__"):  # 3.13: uncancel() then cancel() the parent again
-        return task._uncancelled.pop()
+        return task._uncancelled.pop()[1]
     if _is(code, runners, "_cancel_all_tasks"):
-        return "shutdown", None
+        return "shutdown"
     if frame.f_globals is globals():  # the workflow's own cancel() calls
-        return "strategy", None
+        return "strategy"
     raise RuntimeError(f"unexpected cancel() from {code.co_qualname}")
 
 
-_PASSING_ON = []  # causes of the Task.cancel() calls in progress, innermost last
+def _cause(by):
+    """SPEC 6's four rules for the cause of a request made by `by`, the first that applies."""
+    if _REPORT.shutting_down:
+        return "shutdown"
+    if isinstance(by, timeouts.Timeout):
+        return "timeout"
+    if isinstance(by, asyncio.Task):  # passed on: from X's earliest outstanding request
+        if not by._requests:
+            return "parent"
+        cause, source = by._requests[0]
+        if isinstance(source, timeouts.Timeout):
+            return "timeout"
+        return cause if by._rec is None else "parent"  # main passes its own cause on
+    return "strategy"
+
+
+_PASSING_ON = []  # the tasks whose Task.cancel() is in progress, innermost last
 _INDEX = itertools.count()
 
 
@@ -174,7 +201,7 @@ class Task(asyncio.Task):
 
     def __init__(self, coro, *, loop=None, **kw):
         self._index = next(_INDEX)
-        self._requests = []  # outstanding cancel requests: (cause, source)
+        self._requests = []  # outstanding cancel requests, oldest first: (cause, requester)
         self._uncancelled = []
         self._rec = coro.rec if isinstance(coro, _Body) else None
         if self._rec is not None:
@@ -182,35 +209,33 @@ class Task(asyncio.Task):
             kw["name"] = self._rec.name
         super().__init__(coro, loop=loop, **kw)
 
-    _last_cause = None  # cause of the most recent accepted cancel()
-
     def cancel(self, msg=None):
-        cause, source = _cause_of_cancel(sys._getframe(1), self)
-        if not self.done():  # accepted: the `cancel` event, before the cancel is passed on
+        by = _requester(sys._getframe(1), self)
+        accepted = not self.done()
+        if accepted:  # the `cancel` event, before the cancel is passed on
+            cause = _cause(by)
+            self._requests.append((cause, by))
             _REPORT.event(self._rec.name if self._rec else "main", "cancel", "by", json.dumps(cause))
-        _PASSING_ON.append(cause)
+        _PASSING_ON.append(self)
         try:
-            accepted = super().cancel(msg)
+            return super().cancel(msg)
         finally:
             _PASSING_ON.pop()
-        if accepted:
-            self._requests.append((cause, source))
-            self._last_cause = cause
-        return accepted
 
     def uncancel(self):
         """Withdraws the request this uncancel() answers: that of the Timeout or TaskGroup
         calling it (3.13's TaskGroup also re-cancels: the last request is kept for that)."""
         frame = sys._getframe(1)
         source = frame.f_locals.get("self")
-        for i, (_, s) in enumerate(self._requests):
-            if s is source and source is not None:
-                del self._requests[i]
-                break
-        else:
-            if not _is(frame.f_code, taskgroups, "__aexit__") or not self._requests:
-                raise RuntimeError("uncancel() without its cancel()")
-            self._uncancelled.append(self._requests.pop())
+        if self.cancelling() > 0:
+            for i, (_, s) in enumerate(self._requests):
+                if s is source and source is not None:
+                    del self._requests[i]
+                    break
+            else:
+                if not _is(frame.f_code, taskgroups, "__aexit__") or not self._requests:
+                    raise RuntimeError("uncancel() without its cancel()")
+                self._uncancelled.append(self._requests.pop())
         return super().uncancel()
 
     def result(self):
@@ -344,6 +369,7 @@ class _Report:
         self.warnings = []  # (creation index or None, encoded warning)
         self.outcome = None
         self.handed_over = None
+        self.shutting_down = False
 
     def now(self):
         return self.loop.time()

@@ -11,10 +11,16 @@ final class ChildJvm {
   private ChildJvm() {}
 
   static ProcessBuilder builder(Map<String, String> env, Path log, String... args) {
+    return builder(List.of(), env, log, args);
+  }
+
+  /** As above, started through {@code prefix} (a shell that sets a limit, say). */
+  static ProcessBuilder builder(List<String> prefix, Map<String, String> env, Path log, String... args) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(prefix);
     cmd.add(java);
     cmd.add("-XX:+UseSerialGC");
+    cmd.add("-XX:-UsePerfData");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
@@ -29,7 +35,11 @@ final class ChildJvm {
   }
 
   static int run(Map<String, String> env, Path log, String... args) throws IOException, InterruptedException {
-    Process p = builder(env, log, args).start();
+    return run(builder(env, log, args));
+  }
+
+  static int run(ProcessBuilder pb) throws IOException, InterruptedException {
+    Process p = pb.start();
     // A guard against hangs, not a timing assertion: a JVM start on a 2-core machine shared by
     // several builds can take tens of seconds.
     if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -118,6 +118,14 @@ class RunCommandTest {
     assertThat(out.resolve("gather-handle-exception.txt")).exists();
   }
 
+  @Test
+  void oneFileNamedTwiceUnderOutIsNoCollision() throws IOException {
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("run", "--out", out.toString(), GATHER, "./" + GATHER);
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("gather-handle-exception.json"))).isEqualTo(golden(GATHER));
+  }
+
   @TestFactory
   Stream<DynamicTest> viewsMatchTheirExpectedText() {
     return Stream.of(
@@ -172,5 +180,21 @@ class RunCommandTest {
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("Exit status:").contains("1  test failures").contains("3  internal error");
     assertThat(Cli.run("test", "--help").out()).contains("--update").contains("--accept").contains("--junit");
+  }
+
+  @Test
+  void aClockThatWouldPass2To63NsStopsTheRunAsAnInputError() throws Exception {
+    // Nine sleeps of 1e9 s reach 9e18 ns; the tenth would pass 2^63 - 1 ns (SPEC 5): no wrap.
+    Path file = tmp.resolve("overflow.yaml");
+    Files.writeString(
+        file,
+        "version: 1\nstrategy: {kind: gather}\ntasks:\n  - name: long\n    steps: ["
+            + String.join(", ", java.util.Collections.nCopies(10, "{sleep: 1e9}")) + "]\n");
+    Cli r = Cli.run("run", file.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip())
+        .isEqualTo("aiosim run: " + file + ": run stopped at 9000000000.0 s: a delay of 1000000000.0 s would take"
+            + " the clock past 9223372036.854775807 s (2^63 - 1 ns, about 292 years), the last instant it can hold");
   }
 }

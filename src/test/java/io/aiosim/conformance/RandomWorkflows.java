@@ -99,19 +99,17 @@ final class RandomWorkflows {
       Collections.shuffle(names, new java.util.Random(random.nextLong()));
       await = names.subList(0, random.nextInt(names.size() + 1));
     }
-    // Options of other kinds keep their defaults, as the loader leaves them.
-    return new StrategySpec(
-        kind,
-        kind == Kind.GATHER && chance(0.5),
-        kind == Kind.AS_COMPLETED && chance(0.5)
-            ? StrategySpec.OnError.CANCEL_REMAINING
-            : StrategySpec.OnError.CONTINUE,
-        kind == Kind.WAIT
-            ? StrategySpec.ReturnWhen.values()[random.nextInt(3)]
-            : StrategySpec.ReturnWhen.ALL_COMPLETED,
-        kind == Kind.WAIT && chance(0.5),
-        await,
-        timeout);
+    return switch (kind) {
+      case GATHER -> new StrategySpec.Gather(chance(0.5), timeout);
+      case TASKGROUP -> new StrategySpec.TaskGroup(timeout);
+      case AS_COMPLETED ->
+          new StrategySpec.AsCompleted(
+              chance(0.5) ? StrategySpec.OnError.CANCEL_REMAINING : StrategySpec.OnError.CONTINUE, timeout);
+      case WAIT ->
+          new StrategySpec.Wait(
+              StrategySpec.ReturnWhen.values()[random.nextInt(3)], chance(0.5), chance(0.3), timeout);
+      case CREATE_TASK -> new StrategySpec.CreateTask(await, timeout);
+    };
   }
 
   private After after() {

@@ -2,7 +2,7 @@ package io.aiosim.conformance;
 
 import io.aiosim.dsl.Workflow;
 import io.aiosim.engine.ClockKind;
-import io.aiosim.engine.Simulation;
+import io.aiosim.run.Simulation;
 import io.aiosim.report.ReportWriter;
 
 /** The runner's side of a differential test: the engine's report on the virtual clock. */

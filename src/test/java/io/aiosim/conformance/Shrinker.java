@@ -123,11 +123,13 @@ final class Shrinker {
   }
 
   private static StrategySpec withoutAwait(StrategySpec s, String name) {
-    List<String> await = s.await() == null ? null : s.await().stream().filter(n -> !n.equals(name)).toList();
-    return new StrategySpec(s.kind(), s.returnExceptions(), s.onError(), s.returnWhen(), s.cancelPending(), await, s.timeoutNs());
+    if (s instanceof StrategySpec.CreateTask c && c.await() != null) {
+      return new StrategySpec.CreateTask(c.await().stream().filter(n -> !n.equals(name)).toList(), c.timeoutNs());
+    }
+    return s;
   }
 
   private static StrategySpec withTimeout(StrategySpec s, Long timeoutNs) {
-    return new StrategySpec(s.kind(), s.returnExceptions(), s.onError(), s.returnWhen(), s.cancelPending(), s.await(), timeoutNs);
+    return s.withTimeout(timeoutNs);
   }
 }

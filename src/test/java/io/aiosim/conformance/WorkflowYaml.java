@@ -115,20 +115,23 @@ final class WorkflowYaml {
   static String strategy(StrategySpec s) {
     List<String> parts = new ArrayList<>();
     parts.add("kind: " + s.kind().key());
-    if (s.kind() == Kind.GATHER && s.returnExceptions()) {
-      parts.add("return_exceptions: true");
-    }
-    if (s.kind() == Kind.AS_COMPLETED && s.onError() != StrategySpec.OnError.CONTINUE) {
-      parts.add("on_error: " + s.onError().key());
-    }
-    if (s.kind() == Kind.WAIT && s.returnWhen() != StrategySpec.ReturnWhen.ALL_COMPLETED) {
-      parts.add("return_when: " + s.returnWhen().name());
-    }
-    if (s.kind() == Kind.WAIT && s.cancelPending()) {
-      parts.add("cancel_pending: true");
-    }
-    if (s.kind() == Kind.CREATE_TASK && s.await() != null) {
-      parts.add("await: " + value(s.await()));
+    switch (s) {
+      case StrategySpec.Gather g when g.returnExceptions() -> parts.add("return_exceptions: true");
+      case StrategySpec.AsCompleted a when a.onError() != StrategySpec.OnError.CONTINUE ->
+          parts.add("on_error: " + a.onError().key());
+      case StrategySpec.Wait w -> {
+        if (w.returnWhen() != StrategySpec.ReturnWhen.ALL_COMPLETED) {
+          parts.add("return_when: " + w.returnWhen().name());
+        }
+        if (w.cancelPending()) {
+          parts.add("cancel_pending: true");
+        }
+        if (w.retrieve()) {
+          parts.add("retrieve: true");
+        }
+      }
+      case StrategySpec.CreateTask c when c.await() != null -> parts.add("await: " + value(c.await()));
+      default -> {}
     }
     if (s.timeoutNs() != null) {
       parts.add("timeout: " + seconds(s.timeoutNs()));

@@ -19,12 +19,14 @@ final class ModelSummary {
 
   private static void strategy(StringBuilder b, String indent, StrategySpec s, List<TaskSpec> tasks, After after) {
     b.append(indent).append("strategy ").append(s.kind().key());
-    switch (s.kind()) {
-      case GATHER -> b.append(" return_exceptions=").append(s.returnExceptions());
-      case AS_COMPLETED -> b.append(" on_error=").append(s.onError().key());
-      case WAIT -> b.append(" return_when=").append(s.returnWhen()).append(" cancel_pending=").append(s.cancelPending());
-      case CREATE_TASK -> b.append(" await=").append(s.await());
-      case TASKGROUP -> {}
+    switch (s) {
+      case StrategySpec.Gather g -> b.append(" return_exceptions=").append(g.returnExceptions());
+      case StrategySpec.AsCompleted a -> b.append(" on_error=").append(a.onError().key());
+      case StrategySpec.Wait w ->
+          b.append(" return_when=").append(w.returnWhen()).append(" cancel_pending=").append(w.cancelPending())
+              .append(w.retrieve() ? " retrieve=true" : "");
+      case StrategySpec.CreateTask c -> b.append(" await=").append(c.await());
+      case StrategySpec.TaskGroup g -> {}
     }
     if (s.timeoutNs() != null) b.append(" timeout=").append(s.timeoutNs());
     b.append('\n');

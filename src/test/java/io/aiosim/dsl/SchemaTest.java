@@ -67,7 +67,7 @@ class SchemaTest {
         .extracting(f -> f.pos().line() + ":" + f.pos().column() + " " + f.message())
         .containsExactly(
             "2:24 return_exceptions: property 'return_exceptions' name is not valid: does not have a"
-                + " value in the enumeration [\"kind\", \"timeout\", \"return_when\", \"cancel_pending\"]"
+                + " value in the enumeration [\"kind\", \"timeout\", \"return_when\", \"cancel_pending\", \"retrieve\"]"
                 + " (schema: propertyNames)");
   }
 

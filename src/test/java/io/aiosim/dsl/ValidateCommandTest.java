@@ -69,7 +69,20 @@ class ValidateCommandTest {
   void aMissingFileIsInvalidInputNotACrash() {
     Run r = validate("no-such-file.yaml");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("no-such-file.yaml:1:1: cannot read the file");
+    assertThat(r.err()).isEqualTo("no-such-file.yaml: no such file or folder\n");
+  }
+
+  @Test
+  void aFolderIsSearchedAsRunSearchesIt() throws IOException {
+    Files.createDirectories(dir.resolve("sub"));
+    Path good = file("sub/good.yml", "version: 1\nstrategy: {kind: gather}\ntasks: [{name: a}]\n");
+    Path bad = file("bad.yaml", "version: 1\nstrategy: {kind: gather}\ntasks: []\n");
+    Run r = validate(dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEqualTo(good + ": ok\n");
+    assertThat(r.err()).startsWith(bad + ":3:");
+    Files.delete(bad);
+    assertThat(validate(dir.toString())).isEqualTo(new Run(0, good + ": ok\n", ""));
   }
 
   @Test

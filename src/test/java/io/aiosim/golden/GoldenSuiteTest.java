@@ -48,20 +48,30 @@ class GoldenSuiteTest {
 
   private record Run(GoldenSuite.Summary summary, String out) {}
 
-  private Run run(boolean update, boolean accept, boolean ci, int jobs, Path junit) throws IOException {
+  private static final GoldenCheck.Mode REVIEW = GoldenCheck.Mode.review(false);
+  private static final GoldenCheck.Mode UPDATE = new GoldenCheck.Mode(true, false, false, false);
+  private static final GoldenCheck.Mode ACCEPT = new GoldenCheck.Mode(false, true, false, false);
+  private static final GoldenCheck.Mode CHECK = new GoldenCheck.Mode(false, false, true, false);
+
+  private Run run(GoldenCheck.Mode mode, int jobs, Path junit, GoldenSuite.Unreferenced unreferenced)
+      throws IOException {
     StringWriter sw = new StringWriter();
     List<Path> args = List.of(dir);
     var found = WorkflowFiles.find(args);
     var scenarios = found.sources().stream().map(s -> new Scenario(s.file())).toList();
     var summary =
         GoldenSuite.run(
-            args, scenarios, new GoldenSuite.Options(update, accept, ci, jobs, junit), runner,
+            args, scenarios, new GoldenSuite.Options(mode, jobs, junit, unreferenced), runner,
             new PrintWriter(sw), Progress.none());
     return new Run(summary, sw.toString().replace(dir + "/", ""));
   }
 
+  private Run run(GoldenCheck.Mode mode) throws IOException {
+    return run(mode, 1, null, GoldenSuite.Unreferenced.warn);
+  }
+
   private Run run() throws IOException {
-    return run(false, false, false, 1, null);
+    return run(REVIEW);
   }
 
   @Test
@@ -78,8 +88,9 @@ class GoldenSuiteTest {
     assertThat(new Scenario(w).pending()).hasContent(spec);
     assertThat(new Scenario(w).golden()).doesNotExist();
 
-    Run accepted = run(false, true, false, 1, null);
-    assertThat(accepted.out()).isEqualTo("accepted a/x.golden.json\nPASS  a/x.yaml\n1 passed, 0 failed\n");
+    Run accepted = run(ACCEPT);
+    assertThat(accepted.out())
+        .isEqualTo("PASS  a/x.yaml  (accepted x.golden.json.new as x.golden.json)\n1 passed, 0 failed\n");
     assertThat(new Scenario(w).golden()).hasContent(spec);
     assertThat(new Scenario(w).pending()).doesNotExist();
   }
@@ -87,7 +98,7 @@ class GoldenSuiteTest {
   @Test
   void onCiAMissingGoldenFails() throws IOException {
     workflow("x.yaml", new RunAttempt.Ran(spec, null));
-    Run r = run(false, false, true, 1, null);
+    Run r = run(GoldenCheck.Mode.review(true));
     assertThat(r.summary().failed()).isEqualTo(1);
     assertThat(r.out()).startsWith("NEW   x.yaml  (wrote x.golden.json.new; CI requires a golden)\n");
     assertThat(r.out()).endsWith("0 passed, 1 failed\n");
@@ -119,7 +130,7 @@ class GoldenSuiteTest {
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(new Scenario(same).golden(), old);
 
-    Run r = run(true, false, false, 1, null);
+    Run r = run(UPDATE);
     assertThat(r.out())
         .isEqualTo(
             """
@@ -134,7 +145,7 @@ class GoldenSuiteTest {
     assertThat(Files.getLastModifiedTime(new Scenario(same).golden())).isEqualTo(old);
 
     List<Path> before = listing();
-    Run again = run(true, false, false, 1, null);
+    Run again = run(UPDATE);
     assertThat(again.out()).isEqualTo("PASS  missing.yaml\nPASS  same.yaml\nPASS  stale.yaml\n3 passed, 0 failed\n");
     assertThat(listing()).isEqualTo(before);
   }
@@ -170,7 +181,7 @@ class GoldenSuiteTest {
   void expectFailuresFailEvenWithAMatchingGolden() throws IOException {
     Path w = workflow("x.yaml", new RunAttempt.Ran(spec, Map.of("outcome", Map.of("status", "returned"))));
     Files.writeString(new Scenario(w).golden(), spec);
-    Run r = run(true, false, false, 1, null);
+    Run r = run(UPDATE);
     assertThat(r.out())
         .isEqualTo(
             """
@@ -181,20 +192,97 @@ class GoldenSuiteTest {
   }
 
   @Test
-  void staleNewFilesAreListed() throws IOException {
+  void aPassingScenariosStaleNewIsRemovedSoThatAcceptCannotTakeIt() throws IOException {
     Path w = workflow("x.yaml", new RunAttempt.Ran(spec, null));
     Files.writeString(new Scenario(w).golden(), spec);
     Files.writeString(new Scenario(w).pending(), "leftover\n");
-    Files.writeString(dir.resolve("gone.golden.json.new"), "orphan\n");
-    Run r = run();
+    Run r = run(ACCEPT);
+    assertThat(r.out())
+        .isEqualTo("PASS  x.yaml  (removed stale x.golden.json.new: the golden matches)\n1 passed, 0 failed\n");
+    assertThat(new Scenario(w).golden()).hasContent(spec);
+    assertThat(new Scenario(w).pending()).doesNotExist();
+  }
+
+  @Test
+  void acceptReplacesAFailingGoldenWithTodaysReportAndSaysSo() throws IOException {
+    Path w = workflow("x.yaml", new RunAttempt.Ran(spec, null));
+    Files.writeString(new Scenario(w).golden(), "{}\n");
+    assertThat(run().summary().failed()).isEqualTo(1);
+    assertThat(new Scenario(w).pending()).hasContent(spec);
+    Run r = run(ACCEPT);
+    assertThat(r.out())
+        .isEqualTo("PASS  x.yaml  (accepted x.golden.json.new: replaced x.golden.json)\n1 passed, 0 failed\n");
+    assertThat(new Scenario(w).golden()).hasContent(spec);
+    assertThat(new Scenario(w).pending()).doesNotExist();
+    assertThat(run().out()).isEqualTo("PASS  x.yaml\n1 passed, 0 failed\n");
+  }
+
+  @Test
+  void acceptRefusesANewThatIsNotTodaysReport() throws IOException {
+    Path w = workflow("x.yaml", new RunAttempt.Ran(spec, null));
+    Files.writeString(new Scenario(w).golden(), "{}\n");
+    Files.writeString(new Scenario(w).pending(), "{\"reviewed\": \"yesterday\"}\n");
+    Run r = run(ACCEPT);
+    assertThat(r.out())
+        .startsWith(
+            "FAIL  x.yaml  (not accepted: x.golden.json.new is not today's report;"
+                + " golden differs; the new report is in x.golden.json.new)\n")
+        .endsWith("0 passed, 1 failed\n");
+    assertThat(new Scenario(w).golden()).hasContent("{}\n");
+    assertThat(new Scenario(w).pending()).hasContent(spec);
+  }
+
+  @Test
+  void checkWritesNothingAndAMissingGoldenFails() throws IOException {
+    Path same = workflow("same.yaml", new RunAttempt.Ran(spec, null));
+    Path differs = workflow("differs.yaml", new RunAttempt.Ran(spec, null));
+    workflow("missing.yaml", new RunAttempt.Ran(spec, null));
+    Files.writeString(new Scenario(same).golden(), spec);
+    Files.writeString(new Scenario(same).pending(), "leftover\n");
+    Files.writeString(new Scenario(differs).golden(), spec.replace("virtual", "real"));
+    List<Path> before = listing();
+    Run r = run(CHECK);
     assertThat(r.out())
         .isEqualTo(
             """
-            PASS  x.yaml
-            stale gone.golden.json.new  (no workflow beside it: delete it)
-            stale x.golden.json.new  (its golden matches: delete it)
-            1 passed, 0 failed
+            FAIL  differs.yaml  (golden differs)
+                  $.clock: expected "real", got "virtual"
+            FAIL  missing.yaml  (no missing.golden.json (--check writes nothing))
+            PASS  same.yaml  (stale same.golden.json.new left: --check writes nothing)
+            1 passed, 2 failed
             """);
+    assertThat(listing()).isEqualTo(before);
+  }
+
+  @Test
+  void goldensWithoutAWorkflowAreNamedOrDeleted() throws IOException {
+    Path w = workflow("x.yaml", new RunAttempt.Ran(spec, null));
+    Files.writeString(new Scenario(w).golden(), spec);
+    Files.writeString(dir.resolve("gone.golden.json.new"), "orphan\n");
+    Files.createDirectories(dir.resolve("old"));
+    Files.writeString(dir.resolve("old/renamed.golden.json"), spec);
+    Files.writeString(dir.resolve("yml.golden.json"), spec);
+    Files.writeString(dir.resolve("yml.yml"), "version: 1\n");
+    attempts.put("yml.yml", new RunAttempt.Ran(spec, null));
+    Run warned = run();
+    assertThat(warned.out())
+        .isEqualTo(
+            """
+            PASS  x.yaml
+            PASS  yml.yml
+            unreferenced gone.golden.json.new  (no workflow beside it: delete it, or run with --unreferenced delete)
+            unreferenced old/renamed.golden.json  (no workflow beside it: delete it, or run with --unreferenced delete)
+            2 passed, 0 failed
+            """);
+    assertThat(dir.resolve("gone.golden.json.new")).exists();
+    Run deleted = run(REVIEW, 1, null, GoldenSuite.Unreferenced.delete);
+    assertThat(deleted.out())
+        .contains("deleted gone.golden.json.new  (no workflow beside it)\n")
+        .contains("deleted old/renamed.golden.json  (no workflow beside it)\n");
+    assertThat(dir.resolve("gone.golden.json.new")).doesNotExist();
+    assertThat(dir.resolve("old/renamed.golden.json")).doesNotExist();
+    assertThat(new Scenario(w).golden()).exists();
+    assertThat(run().out()).isEqualTo("PASS  x.yaml\nPASS  yml.yml\n2 passed, 0 failed\n");
   }
 
   @Test
@@ -203,8 +291,8 @@ class GoldenSuiteTest {
       Path w = workflow(String.format("w%02d.yaml", i), new RunAttempt.Ran(spec, null));
       Files.writeString(new Scenario(w).golden(), i % 7 == 3 ? spec.replace("virtual", "real") : spec);
     }
-    String sequential = run(false, false, false, 1, null).out();
-    String parallel = run(false, false, false, 4, null).out();
+    String sequential = run(REVIEW, 1, null, GoldenSuite.Unreferenced.warn).out();
+    String parallel = run(REVIEW, 4, null, GoldenSuite.Unreferenced.warn).out();
     assertThat(parallel).isEqualTo(sequential).endsWith("34 passed, 6 failed\n");
   }
 
@@ -217,7 +305,7 @@ class GoldenSuiteTest {
     workflow("crash.yaml", null);
     workflow("new.yaml", new RunAttempt.Ran(spec, null));
     Path xml = dir.resolve("out/junit.xml");
-    run(false, false, false, 1, xml);
+    run(REVIEW, 1, xml, GoldenSuite.Unreferenced.warn);
 
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
     Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
@@ -230,5 +318,15 @@ class GoldenSuiteTest {
     var testcase = (Element) failure.getParentNode();
     assertThat(testcase.getAttribute("name")).isEqualTo("bad.yaml");
     assertThat(testcase.getAttribute("classname")).endsWith(".sub");
+  }
+
+  @Test
+  void junitClassnamesAreDottedFolders() {
+    assertThat(JUnitReport.classname(Path.of("workflows/seed/x.yaml"))).isEqualTo("workflows.seed");
+    assertThat(JUnitReport.classname(Path.of("./x.yaml"))).isEqualTo("aiosim");
+    assertThat(JUnitReport.classname(Path.of("x.yaml"))).isEqualTo("aiosim");
+    assertThat(JUnitReport.classname(Path.of("./a/./b/x.yaml"))).isEqualTo("a.b");
+    assertThat(JUnitReport.classname(Path.of("../up/x.yaml"))).isEqualTo("up");
+    assertThat(JUnitReport.classname(Path.of("/abs/dir/x.yaml"))).isEqualTo("abs.dir");
   }
 }

@@ -1,0 +1,361 @@
+package io.aiosim.run;
+
+import io.aiosim.dsl.TaskSpec;
+import io.aiosim.engine.EventLoop;
+import io.aiosim.engine.Future;
+import io.aiosim.engine.Observer;
+import io.aiosim.engine.PyException;
+import io.aiosim.engine.Requester;
+import io.aiosim.engine.Task;
+import io.aiosim.engine.Timeout;
+import io.aiosim.report.ErrorValue;
+import io.aiosim.report.Event;
+import io.aiosim.report.EventLog;
+import io.aiosim.report.Outcome;
+import io.aiosim.report.TaskReport;
+import io.aiosim.report.Warning;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns what the engine tells ({@link Observer}) into what the report says (SPEC 6): the event
+ * log, each workflow task's fate with its {@code cancelled_by}, main's outcome and the warnings.
+ * Workflow tasks are those whose {@link Task#context()} is their {@link TaskSpec}; main's is
+ * {@link #MAIN_CONTEXT}. Per-task state lives in arrays indexed by creation order.
+ */
+final class Recorder implements Observer {
+  /** The context of main's task: its events say {@code "task": "main"}. */
+  static final Object MAIN_CONTEXT = new Object();
+  private static final int UNREPORTED = -2;
+
+  private EventLoop loop;
+  private final EventLog events;
+  /** Report index (or {@link EventLog#MAIN}, {@link #UNREPORTED}) of each task, by task number. */
+  private int[] indexOf = new int[64];
+  private Task[] tasks = new Task[64];
+  private int[] parents = new int[64];
+  private long[] startedAt = new long[64];
+  private long[] finishedAt = new long[64];
+  private byte[] cancelledBy = new byte[64];
+  /** Outstanding cancel requests, oldest first: null, one {@link Request}, or a list of them. */
+  private Object[] requests = new Object[64];
+  private Object mainRequests;
+  private int size;
+  private boolean shutdown;
+  private Outcome outcome;
+  private final List<IndexedWarning> warnings = new ArrayList<>();
+
+  private record Request(Requester by, CancelCause cause) {}
+
+  private record IndexedWarning(int index, Warning warning) {}
+
+  Recorder(boolean recordEvents) {
+    this.events = recordEvents ? new EventLog(this::name) : EventLog.leftOut(this::name);
+  }
+
+  void attach(EventLoop loop) {
+    this.loop = loop;
+  }
+
+  /** asyncio.run has begun cancelling what is left: every request from now on is SPEC 6 rule 1. */
+  void shutdownBegins() {
+    shutdown = true;
+  }
+
+  private String name(int index) {
+    return tasks[index].name();
+  }
+
+  private int index(Task task) {
+    return task.number() < indexOf.length ? indexOf[task.number()] : UNREPORTED;
+  }
+
+  @Override
+  public void taskCreated(Task task) {
+    int number = task.number();
+    if (number >= indexOf.length) {
+      indexOf = Arrays.copyOf(indexOf, Math.max(number + 1, indexOf.length * 2));
+    }
+    if (task.context() == MAIN_CONTEXT) {
+      indexOf[number] = EventLog.MAIN;
+      return;
+    }
+    if (!(task.context() instanceof TaskSpec)) {
+      indexOf[number] = UNREPORTED;
+      return;
+    }
+    if (size == tasks.length) {
+      grow();
+    }
+    Task current = loop.currentTask();
+    int parent = current == null ? UNREPORTED : index(current);
+    indexOf[number] = size;
+    tasks[size] = task;
+    parents[size] = parent >= 0 ? parent : -1;
+    startedAt[size] = -1;
+    finishedAt[size] = -1;
+    size++;
+  }
+
+  private void grow() {
+    int n = size * 2;
+    tasks = Arrays.copyOf(tasks, n);
+    parents = Arrays.copyOf(parents, n);
+    startedAt = Arrays.copyOf(startedAt, n);
+    finishedAt = Arrays.copyOf(finishedAt, n);
+    cancelledBy = Arrays.copyOf(cancelledBy, n);
+    requests = Arrays.copyOf(requests, n);
+  }
+
+  @Override
+  public void taskStarted(Task task) {
+    int i = index(task);
+    if (i >= 0) {
+      startedAt[i] = loop.time();
+      events.add(loop.time(), i, Event.Kind.START, null);
+    }
+  }
+
+  @Override
+  public void cancelAccepted(Task task, Requester by) {
+    int i = index(task);
+    if (i == UNREPORTED) {
+      return;
+    }
+    CancelCause cause = causeOf(by);
+    Request r = new Request(by, cause);
+    if (i == EventLog.MAIN) {
+      mainRequests = appended(mainRequests, r);
+    } else {
+      requests[i] = appended(requests[i], r);
+    }
+    events.add(loop.time(), i, Event.Kind.CANCEL, cause.key());
+  }
+
+  /**
+   * SPEC 6's four rules, the first that applies: shutdown; a timeout on the task it guards; a
+   * strategy's own decision (a TaskGroup aborting, or waking its parent; cancel_remaining;
+   * cancel_pending); or passed on by a task X that is being cancelled, the cause then coming from
+   * X's earliest outstanding request.
+   */
+  CancelCause causeOf(Requester by) {
+    if (shutdown) {
+      return CancelCause.SHUTDOWN;
+    }
+    if (by instanceof Timeout) {
+      return CancelCause.TIMEOUT;
+    }
+    if (by instanceof Task x) {
+      boolean main = index(x) == EventLog.MAIN;
+      Request first = earliest(main ? mainRequests : requestsOf(x));
+      if (first == null) {
+        return CancelCause.PARENT;
+      }
+      if (first.by() instanceof Timeout) {
+        return CancelCause.TIMEOUT; // X's own asyncio.timeout: its direct children say timeout
+      }
+      return main ? first.cause() : CancelCause.PARENT;
+    }
+    return CancelCause.STRATEGY;
+  }
+
+  private Object requestsOf(Task x) {
+    int i = index(x);
+    return i >= 0 ? requests[i] : null;
+  }
+
+  @Override
+  public void uncancelled(Task task, Requester by) {
+    int i = index(task);
+    if (i == EventLog.MAIN) {
+      mainRequests = withdrawn(mainRequests, by);
+    } else if (i >= 0) {
+      requests[i] = withdrawn(requests[i], by);
+    }
+  }
+
+  @Override
+  public void taskDone(Task task) {
+    int i = index(task);
+    if (i < 0) {
+      return;
+    }
+    long now = loop.time();
+    finishedAt[i] = now;
+    if (task.isCancelled()) {
+      Request first = earliest(requests[i]);
+      cancelledBy[i] = (byte) (first == null ? 0 : first.cause().ordinal() + 1);
+      events.add(now, i, Event.Kind.CANCELLED, null);
+    } else if (task.peekException() != null) {
+      events.add(now, i, Event.Kind.FAILED, error(task.peekException()));
+    } else {
+      events.add(now, i, Event.Kind.COMPLETED, value(task.peekResult()));
+    }
+  }
+
+  @Override
+  public void exceptionHandlerCalled(String message, Future future, PyException exception) {
+    int i = future instanceof Task t ? index(t) : UNREPORTED;
+    String task = i >= 0 ? tasks[i].name() : null;
+    // Warnings are sorted by the task's creation order; others go last, in the order they came.
+    warnings.add(new IndexedWarning(i >= 0 ? i : Integer.MAX_VALUE, new Warning(message, task, error(exception))));
+  }
+
+  void log(Task task, String message) {
+    int i = index(task);
+    if (i >= 0) {
+      events.add(loop.time(), i, Event.Kind.LOG, message);
+    }
+  }
+
+  /** main's {@code yield} event: an as_completed item as main receives it (a group's are not). */
+  void received(Task receiver, Object item) {
+    if (index(receiver) == EventLog.MAIN) {
+      events.add(loop.time(), EventLog.MAIN, Event.Kind.YIELD, value(item));
+    }
+  }
+
+  void returned(Object value) {
+    Object v = value(value);
+    outcome = new Outcome(true, loop.time(), v, null);
+    events.add(loop.time(), EventLog.MAIN, Event.Kind.RETURNED, v);
+  }
+
+  void raised(PyException exc) {
+    ErrorValue e = error(exc);
+    outcome = new Outcome(false, loop.time(), null, e);
+    events.add(loop.time(), EventLog.MAIN, Event.Kind.RAISED, e);
+  }
+
+  Outcome outcome() {
+    return outcome;
+  }
+
+  EventLog events() {
+    return events;
+  }
+
+  List<Warning> warnings() {
+    warnings.sort(Comparator.comparingInt(IndexedWarning::index));
+    return warnings.stream().map(IndexedWarning::warning).toList();
+  }
+
+  /** The tasks as the report lists them: a view, each line made when the writer asks for it. */
+  List<TaskReport> tasks() {
+    return new AbstractList<>() {
+      @Override
+      public TaskReport get(int i) {
+        return report(i);
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+  }
+
+  private TaskReport report(int i) {
+    Task t = tasks[i];
+    Long started = startedAt[i] < 0 ? null : startedAt[i];
+    Long finished = finishedAt[i] < 0 ? null : finishedAt[i];
+    String parent = parents[i] < 0 ? null : tasks[parents[i]].name();
+    if (!t.isDone()) {
+      return new TaskReport(t.name(), TaskReport.State.PENDING, null, null, null, started, null, parent);
+    }
+    if (t.isCancelled()) {
+      String by = cancelledBy[i] == 0 ? null : CancelCause.values()[cancelledBy[i] - 1].key();
+      return new TaskReport(t.name(), TaskReport.State.CANCELLED, null, null, by, started, finished, parent);
+    }
+    PyException exc = t.peekException();
+    if (exc != null) {
+      return new TaskReport(t.name(), TaskReport.State.FAILED, null, error(exc), null, started, finished, parent);
+    }
+    return new TaskReport(t.name(), TaskReport.State.COMPLETED, value(t.peekResult()), null, null, started, finished, parent);
+  }
+
+  private static Object appended(Object list, Request r) {
+    if (list == null) {
+      return r;
+    }
+    @SuppressWarnings("unchecked")
+    ArrayList<Request> l = list instanceof ArrayList<?> a ? (ArrayList<Request>) a : new ArrayList<>(List.of((Request) list));
+    l.add(r);
+    return l;
+  }
+
+  private static Request earliest(Object list) {
+    if (list instanceof Request r) {
+      return r;
+    }
+    return list instanceof ArrayList<?> l && !l.isEmpty() ? (Request) l.get(0) : null;
+  }
+
+  /** Withdraws the request {@code by} made (the oldest of its own). */
+  private static Object withdrawn(Object list, Requester by) {
+    if (list instanceof Request r) {
+      return r.by() == by ? null : list;
+    }
+    if (list instanceof ArrayList<?> l) {
+      for (int k = 0; k < l.size(); k++) {
+        if (((Request) l.get(k)).by() == by) {
+          l.remove(k);
+          break;
+        }
+      }
+    }
+    return list;
+  }
+
+  /** A Python value as the report holds it: exceptions in it become {@link ErrorValue}s. */
+  static Object value(Object v) {
+    return switch (v) {
+      case PyException e -> error(e);
+      case List<?> l -> {
+        List<Object> out = null;
+        for (int k = 0; k < l.size(); k++) {
+          Object x = l.get(k);
+          Object y = value(x);
+          if (y != x && out == null) {
+            out = new ArrayList<>(l.subList(0, k));
+          }
+          if (out != null) {
+            out.add(y);
+          }
+        }
+        yield out == null ? l : out;
+      }
+      case java.util.Map<?, ?> m -> {
+        java.util.LinkedHashMap<Object, Object> out = null;
+        for (var e : m.entrySet()) {
+          Object y = value(e.getValue());
+          if (y != e.getValue() && out == null) {
+            out = new java.util.LinkedHashMap<>(m);
+          }
+          if (out != null) {
+            out.put(e.getKey(), y);
+          }
+        }
+        yield out == null ? m : out;
+      }
+      case null, default -> v;
+    };
+  }
+
+  static ErrorValue error(PyException e) {
+    if (e == null) {
+      return null;
+    }
+    if (e.exceptions() == null) {
+      return new ErrorValue(e.type(), e.pyMessage());
+    }
+    List<ErrorValue> inner = new ArrayList<>(e.exceptions().size());
+    for (PyException x : e.exceptions()) {
+      inner.add(error(x));
+    }
+    return new ErrorValue(e.type(), e.pyMessage(), inner);
+  }
+}
