@@ -5,7 +5,9 @@ import io.aiosim.dsl.YamlNode.Mapping;
 import io.aiosim.dsl.YamlNode.Scalar;
 import io.aiosim.dsl.YamlNode.Seq;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,19 +101,12 @@ public final class Footprint {
     long report = TASK_LINE + name + parentName + (4L + groups) * (EVENT + name);
     if (m.get("fail") != null) report += WARNING + name; // "Task exception was never retrieved"
     Cost inner = Cost.ZERO;
-    for (String key : new String[] {"result", "fail"}) {
-      if (m.get(key) != null) {
-        Size v = size(m.get(key));
-        report = add(report, mul(v.bytes, copies));
-        memory = add(memory, v.memory);
-      }
-    }
+    List<YamlNode> values = new ArrayList<>();
+    List<Seq> stepLists = new ArrayList<>();
+    if (m.get("result") != null) values.add(m.get("result"));
+    if (m.get("fail") != null) values.add(m.get("fail"));
     if (m.get("steps") instanceof Seq seq) {
-      Step s = steps(seq, depth, groups, name, copies);
-      steps += s.steps;
-      memory = add(memory, s.memory);
-      report = add(report, s.report);
-      inner = inner.plus(s.spawned);
+      stepLists.add(seq);
     } else if (m.get("group") instanceof Mapping g) {
       steps += 2;
       inner = inner.plus(tasks(g.get("tasks"), depth + 1, groups + 1, name));
@@ -120,18 +115,20 @@ public final class Footprint {
     }
     if (m.get("on_cancel") instanceof Mapping oc) {
       memory = add(memory, ON_CANCEL_MEMORY);
-      if (oc.get("steps") instanceof Seq seq) {
-        Step s = steps(seq, depth, groups, name, copies);
-        steps += s.steps;
-        memory = add(memory, s.memory);
-        report = add(report, s.report);
-        inner = inner.plus(s.spawned);
-      }
-      if (oc.get("result") != null) {
-        Size v = size(oc.get("result"));
-        report = add(report, mul(v.bytes, copies));
-        memory = add(memory, v.memory);
-      }
+      if (oc.get("steps") instanceof Seq seq) stepLists.add(seq);
+      if (oc.get("result") != null) values.add(oc.get("result"));
+    }
+    for (YamlNode value : values) {
+      Size v = size(value);
+      report = add(report, mul(v.bytes, copies));
+      memory = add(memory, v.memory);
+    }
+    for (Seq seq : stepLists) {
+      Step s = steps(seq, depth, groups, name, copies);
+      steps += s.steps;
+      memory = add(memory, s.memory);
+      report = add(report, s.report);
+      inner = inner.plus(s.spawned);
     }
     memory = add(add(memory, mul(steps, STEP_MEMORY)), name);
     return new Cost(1, memory, report).plus(inner).times(n);
