@@ -19,12 +19,12 @@ import java.util.Map;
  * can repeat it (a task's result in its line, its event, each enclosing group's result, main's).
  */
 public final class Footprint {
-  // Memory of a run, measured (peak live heap after GC, JDK 25, SerialGC) on 1M-task runs at
-  // commit 1d25c45: 566 MB for shorthand tasks (a task, two steps, two events), 1030 MB for ten
-  // logs and a return (so about 30 bytes a step and 20 an event), 1025 MB with an on_cancel of
-  // two steps under a timeout. Each estimate below is 8-15% above what those runs needed.
-  static final long TASK_MEMORY = 520;
-  static final long ON_CANCEL_MEMORY = 450;
+  // Memory of a run, measured as the peak live heap after GC (JDK 25, SerialGC) of 1M-task runs
+  // at commit 71a8e54 (with the cancel event): 798 MB for shorthand tasks (a task, two steps, two
+  // events), 1324 MB with an on_cancel of two steps under a timeout; ten logs more cost about 30
+  // bytes a step and 20 an event (at 1d25c45). Each estimate is 11-13% above those runs.
+  static final long TASK_MEMORY = 800;
+  static final long ON_CANCEL_MEMORY = 500;
   static final long STEP_MEMORY = 40;
   static final long LOG_MEMORY = 20;
   /** A list or mapping of a value: the model builds one per copy of a counted task. */
