@@ -9,6 +9,7 @@ import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.run.Simulation;
 import io.aiosim.golden.AtomicWrite;
+import io.aiosim.golden.OrderedBatch;
 import io.aiosim.golden.FileError;
 import io.aiosim.golden.Progress;
 import io.aiosim.golden.WorkflowFiles;
@@ -16,6 +17,9 @@ import io.aiosim.report.ReportWriter;
 import io.aiosim.report.RunResult;
 import io.aiosim.report.TextView;
 import io.aiosim.report.TimelineView;
+import io.aiosim.view.HtmlView;
+import io.aiosim.view.MermaidView;
+import io.aiosim.view.TraceView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -23,17 +27,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,7 +54,10 @@ final class RunCommand implements Callable<Integer> {
     json,
     jsonl,
     text,
-    timeline
+    timeline,
+    html,
+    trace,
+    mermaid
   }
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -67,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "Workflow files, folders (searched recursively for *.yaml, *.yml), or - for standard input.")
   List<String> inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), jsonl (one report per line), text (a transcript) or timeline (a chart).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), jsonl (one report per line), text (a transcript), timeline (a chart), html (a page with a picture), trace (Chrome Trace Event JSON for ui.perfetto.dev) or mermaid (a gantt block for GitHub).")
   Format format = Format.json;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write one report per workflow under DIR, mirroring the paths below each argument folder.")
@@ -156,6 +157,9 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
+    if ((format == Format.html || format == Format.trace) && outDir == null && runs.size() > 1) {
+      problems.add("aiosim run: --format " + format + " makes one document per workflow: give one workflow, or --out DIR");
+    }
     if (outDir != null) {
       problems.addAll(outputProblems(runs));
     }
@@ -221,72 +225,51 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs ahead on a pool but prints strictly in order; at most 2 * jobs reports wait in memory,
-   * and those running or waiting fit in the memory budget together. A run too large to share it
-   * runs alone once the others are printed, streaming its report as with one job.
+   * Runs ahead on a pool but prints strictly in order ({@link OrderedBatch}), the runs under way
+   * or waiting within the memory budget together. A run too large to share it runs alone, its
+   * report streamed as with one job, between the batches of the others.
    */
   private void parallel(List<Input> runs, ClockKind clockKind, PrintWriter out, Progress progress) {
-    try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
-      Deque<Future<String>> window = new ArrayDeque<>();
-      Deque<Long> weights = new ArrayDeque<>();
-      long held = 0;
-      int next = 0;
-      int printed = 0;
-      while ((next < runs.size() || !window.isEmpty()) && !out.checkError()) {
-        if (window.isEmpty() && weight(runs.get(next)) > MEMORY_BUDGET) {
-          Input in = runs.get(next++);
-          progress.clear();
-          separate(printed++, out);
-          emit(in, run(in, clockKind), out);
-          progress.step(in.label());
-          continue;
-        }
-        while (next < runs.size()
-            && window.size() < 2 * jobs
-            && weight(runs.get(next)) <= MEMORY_BUDGET - held) {
-          Input in = runs.get(next++);
-          held += weight(in);
-          weights.add(weight(in));
-          window.add(
-              pool.submit(
-                  () -> {
-                    StringWriter sw = new StringWriter();
-                    try (PrintWriter pw = new PrintWriter(sw)) {
-                      emit(in, run(in, clockKind), pw);
-                    }
-                    progress.step(in.label());
-                    return sw.toString();
-                  }));
-        }
-        if (window.isEmpty()) continue;
-        String text = await(window.removeFirst());
-        held -= weights.removeFirst();
-        if (!text.isEmpty()) {
-          progress.clear();
-          separate(printed++, out);
-          out.print(text);
-          out.flush();
-        }
+    int[] printed = {0};
+    int start = 0;
+    for (int i = 0; i <= runs.size() && !out.checkError(); i++) {
+      if (i < runs.size() && weight(runs.get(i)) <= MEMORY_BUDGET) continue;
+      OrderedBatch.run(
+          runs.subList(start, i),
+          jobs,
+          this::weight,
+          MEMORY_BUDGET,
+          in -> {
+            StringWriter sw = new StringWriter();
+            try (PrintWriter pw = new PrintWriter(sw)) {
+              emit(in, run(in, clockKind), pw);
+            }
+            progress.step(in.label());
+            return sw.toString();
+          },
+          text -> {
+            if (!text.isEmpty()) {
+              progress.clear();
+              separate(printed[0]++, out);
+              out.print(text);
+              out.flush();
+            }
+          });
+      if (i < runs.size()) {
+        Input alone = runs.get(i);
+        progress.clear();
+        separate(printed[0]++, out);
+        emit(alone, run(alone, clockKind), out);
+        progress.step(alone.label());
       }
+      start = i + 1;
     }
   }
 
   /** Transcripts and charts on one output are set apart by a blank line; JSON needs nothing. */
   private void separate(int index, PrintWriter out) {
-    if (index > 0 && outDir == null && (format == Format.text || format == Format.timeline)) {
+    if (index > 0 && outDir == null && (format == Format.text || format == Format.timeline || format == Format.mermaid)) {
       out.println();
-    }
-  }
-
-  private static String await(Future<String> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Error error) throw error;
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     }
   }
 
@@ -309,7 +292,7 @@ final class RunCommand implements Callable<Integer> {
   /** The report in the chosen format, to {@code out} or to its file under {@code --out}. */
   private void emit(Input in, RunResult r, PrintWriter out) {
     if (outDir == null) {
-      render(r, out);
+      render(in.workflow(), r, out);
       return;
     }
     Path target = outDir.resolve(outputName(in.relative()));
@@ -319,7 +302,7 @@ final class RunCommand implements Callable<Integer> {
           w -> {
             ErrorKeepingWriter file = new ErrorKeepingWriter(w);
             PrintWriter pw = new PrintWriter(file);
-            render(r, pw);
+            render(in.workflow(), r, pw);
             if (pw.checkError()) {
               throw file.first != null ? file.first : new IOException("cannot write the report of " + in.label());
             }
@@ -329,19 +312,22 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void render(RunResult r, PrintWriter out) {
+  private void render(Workflow w, RunResult r, PrintWriter out) {
     switch (format) {
       case json -> ReportWriter.write(r, out);
       case jsonl -> ReportWriter.writeLine(r, out);
-      case text -> TextView.write(r, out);
+      case text -> TextView.write(r, w, out);
       case timeline ->
           TimelineView.write(
-              r, out, width != null ? width : TimelineView.columns(System.getenv("COLUMNS")), ascii);
+              r, w, out, width != null ? width : TimelineView.columns(System.getenv("COLUMNS")), ascii);
+      case html -> HtmlView.write(r, w, out);
+      case trace -> TraceView.write(r, w, out);
+      case mermaid -> MermaidView.write(r, w, out);
     }
     out.flush();
   }
 
-  /** {@code topic/x.yaml} to {@code topic/x.json} (or .jsonl, .txt). */
+  /** {@code topic/x.yaml} to {@code topic/x.json} (or .jsonl, .txt, .html, .trace.json, .md). */
   private Path outputName(Path relative) {
     String name = relative.getFileName().toString();
     int dot = name.lastIndexOf('.');
@@ -351,6 +337,9 @@ final class RunCommand implements Callable<Integer> {
           case json -> ".json";
           case jsonl -> ".jsonl";
           case text, timeline -> ".txt";
+          case html -> ".html";
+          case trace -> ".trace.json";
+          case mermaid -> ".md";
         };
     return relative.resolveSibling(stem + ext);
   }

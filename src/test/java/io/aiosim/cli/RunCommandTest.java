@@ -166,6 +166,45 @@ class RunCommandTest {
   }
 
   @Test
+  void picturesAreTheirViewsGoldens() throws IOException {
+    Cli html = Cli.run("run", "--format", "html", GATHER);
+    assertThat(html.status()).isZero();
+    assertThat(html.out()).isEqualTo(Files.readString(Path.of("src/test/resources/view/gather-handle-exception.html")));
+    assertThat(Cli.run("run", "--format", "trace", GATHER).out())
+        .isEqualTo(Files.readString(Path.of("src/test/resources/view/gather-handle-exception.trace.json")));
+    String mermaid = Files.readString(Path.of("src/test/resources/view/gather-handle-exception.md"));
+    assertThat(Cli.run("run", "--format", "mermaid", GATHER, GATHER).out()).isEqualTo(mermaid + "\n" + mermaid);
+  }
+
+  @Test
+  void aPageOrTracePerWorkflowNeedsOneWorkflowOrOut() {
+    for (String format : new String[] {"html", "trace"}) {
+      Cli r = Cli.run("run", "--format", format, GATHER, SEED + "wait-basic.yaml");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains("--out DIR");
+    }
+    Path out = tmp.resolve("pages");
+    assertThat(Cli.run("run", "--format", "html", "--out", out.toString(), SEED).status()).isZero();
+    assertThat(out.resolve("gather-handle-exception.html")).exists();
+    assertThat(Cli.run("run", "--format", "trace", "--out", out.toString(), GATHER).status()).isZero();
+    assertThat(out.resolve("gather-handle-exception.trace.json")).exists();
+  }
+
+  @Test
+  void longValuesAreCutWithACount() throws IOException {
+    Path big = tmp.resolve("big.yaml");
+    Files.writeString(big, "version: 1\nstrategy: {kind: gather}\ntasks:\n  - {name: \"w-{i}\", count: 5000, delay: 0.1, result: \"{i}\"}\n");
+    String text = Cli.run("run", "--format", "text", big.toString()).out();
+    String returned = text.lines().filter(l -> l.contains(" returned ")).findFirst().orElseThrow();
+    assertThat(returned).contains("[0, 1, 2, ").contains(" more]").hasSizeLessThan(200);
+    assertThat(text.lines().mapToInt(String::length).max().orElseThrow()).isLessThan(250);
+    String timeline = Cli.run("run", "--format", "timeline", "--width", "100", big.toString()).out();
+    assertThat(timeline).contains("... 4800 more tasks not drawn");
+    assertThat(timeline.lines().mapToInt(String::length).max().orElseThrow()).isLessThan(250);
+  }
+
+  @Test
   void badArgumentsAreInvalidInput() {
     assertThat(Cli.run("run", "no/such/file.yaml").status()).isEqualTo(2);
     assertThat(Cli.run("run", "--format", "xml", GATHER).status()).isEqualTo(2);
