@@ -4,6 +4,8 @@ import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
+import io.aiosim.explore.Exploration;
+import io.aiosim.explore.Explorer;
 import io.aiosim.run.Simulation;
 import io.aiosim.golden.RunAttempt;
 import io.aiosim.golden.ScenarioRunner;
@@ -45,6 +47,14 @@ public final class Aiosim {
   /** As {@link #run(Workflow, ClockKind)}; {@code options} can leave the event list out. */
   public static RunResult run(Workflow workflow, ClockKind clock, Simulation.Options options) {
     return Simulation.run(workflow, clock, options);
+  }
+
+  /**
+   * Runs the workflow under every order of its ties (timers due at one instant, SPEC 9), at
+   * most {@code budget} schedules, and groups the runs by outcome, as {@code aiosim explore}.
+   */
+  public static Exploration explore(Workflow workflow, int budget) {
+    return Explorer.explore(workflow, budget);
   }
 
   /** Reads and runs {@code file} on the virtual clock. */

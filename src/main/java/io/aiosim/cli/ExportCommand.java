@@ -1,15 +1,18 @@
 package io.aiosim.cli;
 
 import io.aiosim.dsl.WorkflowReader;
+import io.aiosim.engine.ClockKind;
 import io.aiosim.export.PythonExporter;
 import io.aiosim.dsl.Limits;
 import io.aiosim.dsl.TerminalText;
+import io.aiosim.run.Simulation;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,6 +42,8 @@ final class ExportCommand implements Callable<Integer> {
       description = "The workflow file to export as Python (the only target so far); - reads standard input.")
   String file;
 
+  @Mixin ScheduleOption scheduleOption;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -59,7 +64,16 @@ final class ExportCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.INVALID_INPUT.code();
     }
-    out.print(PythonExporter.export(loaded.workflow()));
+    if (!scheduleOption.schedule.isDefault()) {
+      try { // one run finds a token that does not fit (SPEC 9), before any program is printed
+        Simulation.run(loaded.workflow(), ClockKind.VIRTUAL, new Simulation.Options(false, scheduleOption.schedule));
+      } catch (Simulation.RunStopped e) {
+        err.println("aiosim export: " + file + ": " + e.getMessage());
+        err.flush();
+        return ExitCode.INVALID_INPUT.code();
+      }
+    }
+    out.print(PythonExporter.export(loaded.workflow(), scheduleOption.schedule));
     out.flush();
     return ExitCode.OK.code();
   }

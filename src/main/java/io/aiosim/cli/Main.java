@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SchemaCommand.class,
       ExportCommand.class,
+      ExploreCommand.class,
       MatrixCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
@@ -38,7 +39,7 @@ import picocli.CommandLine.Command;
     footer = {
       "Exit status:",
       "  0  ok",
-      "  1  test failures",
+      "  1  test failures; explore --strict: an order-dependent workflow",
       "  2  invalid input: a workflow file, the command line, or a file or folder it cannot read or write",
       "  3  internal error (a bug in aiosim)"
     })

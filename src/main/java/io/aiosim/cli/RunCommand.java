@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -87,6 +88,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-events", description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")
   boolean noEvents;
 
+  @Mixin ScheduleOption scheduleOption;
+
   @Option(names = "--ascii", description = "Draw the timeline with ASCII characters only.")
   boolean ascii;
 
@@ -122,6 +125,10 @@ final class RunCommand implements Callable<Integer> {
         err.println("aiosim run: --clock: expected virtual or real, got " + clock);
         return ExitCode.INVALID_INPUT.code();
       }
+    }
+    if (clockKind == ClockKind.REAL && !scheduleOption.schedule.isDefault()) {
+      err.println("aiosim run: --schedule orders the ties of the virtual clock; it cannot go with --clock real");
+      return ExitCode.INVALID_INPUT.code();
     }
     if (jobs < 1 || jobs > MAX_JOBS) {
       err.println("aiosim run: --jobs: expected a number from 1 to " + MAX_JOBS + ", got " + jobs);
@@ -281,7 +288,7 @@ final class RunCommand implements Callable<Integer> {
       workflow = again.workflow();
     }
     try {
-      return Aiosim.run(workflow, clockKind, new Simulation.Options(!noEvents));
+      return Aiosim.run(workflow, clockKind, new Simulation.Options(!noEvents, scheduleOption.schedule));
     } catch (Simulation.RunStopped e) {
       throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {

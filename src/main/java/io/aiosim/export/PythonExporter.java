@@ -10,6 +10,7 @@ import io.aiosim.dsl.StrategySpec.Kind;
 import io.aiosim.dsl.TaskBody;
 import io.aiosim.dsl.TaskSpec;
 import io.aiosim.dsl.Workflow;
+import io.aiosim.run.Schedule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,10 +40,18 @@ public final class PythonExporter {
 
   /** The program text of {@code wf}. */
   public static String export(Workflow wf) {
-    return new PythonExporter().program(wf);
+    return export(wf, Schedule.FIFO);
   }
 
-  private String program(Workflow wf) {
+  /**
+   * The program text of {@code wf} whose reference loop orders its ties as {@code schedule} says
+   * (SPEC 9), and whose report names it as {@code aiosim run --schedule} does.
+   */
+  public static String export(Workflow wf, Schedule schedule) {
+    return new PythonExporter().program(wf, schedule);
+  }
+
+  private String program(Workflow wf, Schedule schedule) {
     code.line("#!/usr/bin/env python3");
     code.line("# Workflow " + PythonLiteral.string(wf.name()) + " as a plain asyncio program,");
     code.line("# printed by `aiosim export --python`. Run it with Python 3.12 (standard library");
@@ -61,7 +70,7 @@ public final class PythonExporter {
     main(wf);
     code.blank().blank();
     code.line("if __name__ == \"__main__\":").indent();
-    code.line("with report(" + PythonLiteral.string(wf.name()) + ", " + echo(wf.strategy()) + "):");
+    code.line("with report(" + PythonLiteral.string(wf.name()) + ", " + echo(wf.strategy()) + ties(schedule) + "):");
     code.indent().line("asyncio.run(main(), loop_factory=ReferenceLoop)").dedent().dedent();
     return code.toString();
   }
@@ -250,6 +259,23 @@ public final class PythonExporter {
       sb.append(", \"timeout\": seconds(").append(PythonLiteral.nanos(s.timeoutNs())).append(")");
     }
     return sb.append('}').toString();
+  }
+
+  /** The schedule's arguments to {@code report}: its token and, per tie, the order. */
+  private static String ties(Schedule schedule) {
+    if (schedule.isDefault()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(", ").append(PythonLiteral.string(schedule.token())).append(", {");
+    for (int i = 0; i < schedule.deviations(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(schedule.tie(i)).append(": (");
+      int[] order = schedule.order(i);
+      for (int j = 0; j < order.length; j++) {
+        sb.append(j == 0 ? "" : ", ").append(order[j]);
+      }
+      sb.append(")");
+    }
+    return sb.append("}").toString();
   }
 
   private static String prelude() {

@@ -27,7 +27,8 @@ public final class TextView {
   public static void write(RunResult r, Workflow w, PrintWriter out) {
     String strategy = r.strategy().kind().key();
     // Workflow text (names, logs, messages, values) is escaped line by line: TerminalText.
-    out.println(TerminalText.escape("# " + r.workflow() + ": " + strategy + ", " + r.clock() + " clock"));
+    out.println(TerminalText.escape("# " + r.workflow() + ": " + strategy + ", " + r.clock() + " clock"
+        + (r.schedule() == null ? "" : ", schedule " + r.schedule())));
     int decimals = 3;
     int taskWidth = Math.max(4, strategy.length());
     EventLog log = r.events();

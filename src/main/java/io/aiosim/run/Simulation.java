@@ -24,9 +24,23 @@ public final class Simulation {
    *
    * @param recordEvents false leaves the event list out: the report says {@code "events": []}
    *     ({@code aiosim run --no-events}, for huge runs); everything else is unchanged
+   * @param schedule the order of each tie (SPEC 9); the report names it when it is not {@link
+   *     Schedule#FIFO}
    */
-  public record Options(boolean recordEvents) {
+  public record Options(boolean recordEvents, Schedule schedule) {
     public static final Options DEFAULT = new Options(true);
+
+    public Options {
+      java.util.Objects.requireNonNull(schedule, "schedule");
+    }
+
+    public Options(boolean recordEvents) {
+      this(recordEvents, Schedule.FIFO);
+    }
+
+    public Options withSchedule(Schedule s) {
+      return new Options(recordEvents, s);
+    }
   }
 
   /** A run that cannot go on for a reason of its input (SPEC 5: the clock would overflow). */
@@ -51,9 +65,23 @@ public final class Simulation {
    * @throws RunStopped when the run cannot go on (its clock would pass 2^63 - 1 ns)
    */
   public static RunResult run(Workflow workflow, ClockKind clock, Options options) {
+    return run(workflow, clock, options, null);
+  }
+
+  /**
+   * As {@link #run(Workflow, ClockKind, Options)}, telling {@code ties} about every tie the run
+   * meets (SPEC 9); null for nobody.
+   *
+   * @throws RunStopped also when the schedule does not fit the run
+   */
+  public static RunResult run(Workflow workflow, ClockKind clock, Options options, TieListener ties) {
     Recorder recorder = new Recorder(options.recordEvents());
     EventLoop loop = new EventLoop(Clock.of(clock), recorder);
     recorder.attach(loop);
+    // Only a run that orders or watches its ties pays for them; FIFO is the loop's own order.
+    ScheduledTies scheduled =
+        options.schedule().isDefault() && ties == null ? null : new ScheduledTies(options.schedule(), ties);
+    loop.setTieOrder(scheduled);
     Interpreter in = new Interpreter(loop, recorder);
     try {
       Runner.run(
@@ -66,6 +94,9 @@ public final class Simulation {
               + " s would take the clock past " + PyNumbers.seconds(Long.MAX_VALUE)
               + " s (2^63 - 1 ns, about 292 years), the last instant it can hold");
     }
+    if (scheduled != null) {
+      scheduled.checkAllMet();
+    }
     if (recorder.outcome() == null) {
       throw new IllegalStateException("main ended without finishing its strategy step");
     }
@@ -74,6 +105,7 @@ public final class Simulation {
         workflow.strategy(),
         clock.key(),
         "3.12",
+        options.schedule().isDefault() ? null : options.schedule().token(),
         recorder.outcome(),
         recorder.tasks(),
         recorder.events(),
