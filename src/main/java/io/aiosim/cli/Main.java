@@ -82,7 +82,7 @@ public final class Main implements Callable<Integer> {
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
     cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
-    for (String command : List.of("run", "validate", "test", "export")) {
+    for (String command : List.of("run", "validate", "test", "export", "explore")) {
       var usage = cl.getSubcommands().get(command).getCommandSpec().usageMessage();
       List<String> footer = new ArrayList<>(List.of(usage.footer()));
       if (usage.footerHeading().isEmpty()) footer.add(0, "");
