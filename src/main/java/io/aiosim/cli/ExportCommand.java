@@ -1,14 +1,13 @@
 package io.aiosim.cli;
 
-import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.export.PythonExporter;
+import io.aiosim.dsl.Limits;
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.run.Simulation;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,27 +45,22 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin ScheduleOption scheduleOption;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     WorkflowReader.Loaded loaded;
-    String source;
     if (file.equals("-")) {
-      source = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-      loaded = WorkflowReader.read("<stdin>", source);
+      loaded = WorkflowReader.read("<stdin>", stdin, Limits.DEFAULT);
     } else {
       Path path = Path.of(file);
-      if (!Files.isRegularFile(path)) {
-        err.println(file + (Files.isDirectory(path) ? ": is a folder, expected a workflow file" : ": no such file or folder"));
+      if (Files.isDirectory(path) || !Files.exists(path)) {
+        err.println(TerminalText.escape(file) + (Files.isDirectory(path) ? ": is a folder, expected a workflow file" : ": no such file or folder"));
         return ExitCode.INVALID_INPUT.code();
       }
-      loaded = WorkflowReader.read(path);
-      source = loaded.workflow() == null ? sourceText(path) : null;
+      loaded = WorkflowReader.read(path); // once: a pipe such as <(...) works too
     }
     if (loaded.workflow() == null) {
-      for (Diagnostic d : loaded.diagnostics()) {
-        err.println(d.render(source));
-      }
+      loaded.rendered().forEach(err::println);
       err.flush();
       return ExitCode.INVALID_INPUT.code();
     }
@@ -82,14 +76,5 @@ final class ExportCommand implements Callable<Integer> {
     out.print(PythonExporter.export(loaded.workflow(), scheduleOption.schedule));
     out.flush();
     return ExitCode.OK.code();
-  }
-
-  /** The file's text for the caret lines, or null when it cannot be read (already diagnosed). */
-  private static String sourceText(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 }

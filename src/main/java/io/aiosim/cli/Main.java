@@ -1,5 +1,7 @@
 package io.aiosim.cli;
 
+import io.aiosim.dsl.Limits;
+import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.golden.FileError;
 import io.aiosim.run.Simulation;
 import io.aiosim.strategy.Strategies;
@@ -64,16 +66,33 @@ public final class Main implements Callable<Integer> {
 
   /** As above, with standard input injected too ({@code run -}). */
   public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-    if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
-      // What picocli prints for it, without building a command model first.
-      for (String line : new Version().getVersion()) out.println(line);
-      out.flush();
-      return ExitCode.OK.code();
+    int code;
+    try {
+      if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+        // What picocli prints for it, without building a command model first.
+        for (String line : new Version().getVersion()) out.println(line);
+        out.flush();
+        code = ExitCode.OK.code();
+      } else {
+        CommandLine cl = commandLine(out, err, needed(args));
+        if (cl.getSubcommands().get("run") instanceof CommandLine c) ((RunCommand) c.getCommand()).stdin = in;
+        if (cl.getSubcommands().get("validate") instanceof CommandLine c) ((ValidateCommand) c.getCommand()).stdin = in;
+        if (cl.getSubcommands().get("export") instanceof CommandLine c) ((ExportCommand) c.getCommand()).stdin = in;
+        code = cl.execute(args);
+      }
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // The limits (dsl.Limits) exist so that no input gets here: reaching it is a bug.
+      err.println("aiosim: internal error: " + e + " (a limit should have refused this input first)");
+      code = ExitCode.INTERNAL_ERROR.code();
     }
-    CommandLine cl = commandLine(out, err, needed(args));
-    if (cl.getSubcommands().get("run") instanceof CommandLine run) ((RunCommand) run.getCommand()).stdin = in;
-    if (cl.getSubcommands().get("export") instanceof CommandLine ex) ((ExportCommand) ex.getCommand()).stdin = in;
-    return cl.execute(args);
+    // A PrintWriter only remembers that a write failed (a full disk, a closed pipe or stdout):
+    // output that did not arrive is never a success.
+    if (out.checkError() && code != ExitCode.INTERNAL_ERROR.code()) {
+      err.println("aiosim: cannot write to standard output (a full disk, or a closed pipe or stdout?); the output is incomplete");
+      code = ExitCode.INVALID_INPUT.code();
+    }
+    err.flush();
+    return code;
   }
 
   /** The whole command tree, as {@code aiosim --help} shows it. */
@@ -97,8 +116,14 @@ public final class Main implements Callable<Integer> {
   private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
     CommandLine cl = new CommandLine(new Main());
     commands.forEach(cl::addSubcommand);
-    if (commands == COMMANDS) {
-      cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
+    if (commands == COMMANDS) cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
+    for (String command : List.of("run", "validate", "test", "export", "explore")) {
+      if (!(cl.getSubcommands().get(command) instanceof CommandLine sub)) continue;
+      var usage = sub.getCommandSpec().usageMessage();
+      List<String> footer = new ArrayList<>(List.of(usage.footer()));
+      if (usage.footerHeading().isEmpty()) footer.add(0, "");
+      footer.addAll(limits());
+      usage.footer(footer.toArray(String[]::new));
     }
     cl.setUsageHelpWidth(120); // the strategy lines read best unwrapped
     cl.setOut(out);
@@ -124,6 +149,21 @@ public final class Main implements Callable<Integer> {
           return ExitCode.INTERNAL_ERROR.code();
         });
     return cl;
+  }
+
+  /** The limits on a workflow, as README.md states them, with the message a user sees past each. */
+  static List<String> limits() {
+    Limits l = Limits.DEFAULT;
+    String row = "  %-58s %s";
+    return List.of(
+        "",
+        "Limits, each checked before the work it bounds (past one: file:line:col: message, exit 2):",
+        row.formatted("a file or standard input: " + l.maxFileBytes() + " bytes", "the file is too large: ..."),
+        row.formatted("nesting: YAML " + l.maxYamlDepth() + ", values 100, tasks " + l.maxNesting(), "... nested deeper than N levels"),
+        row.formatted("aliases: " + l.maxAliasNodes() + " nodes, " + l.maxAliasBytes() + " bytes of text", "YAML aliases expand to more than ..."),
+        row.formatted("tasks after count expansion: " + l.maxTasks(), "tasks: N tasks after count expansion; ..."),
+        row.formatted("memory a run needs (estimated): " + WorkflowReader.bytes(l.maxRunBytes()), "tasks: ... would need about X of memory to run"),
+        row.formatted("report size, values as often as repeated: " + WorkflowReader.bytes(l.maxReportBytes()), "tasks: the report could reach X"));
   }
 
   /** The footer: every strategy from the registry, then the exit statuses. */

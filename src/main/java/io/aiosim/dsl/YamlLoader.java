@@ -63,9 +63,20 @@ final class YamlLoader {
   private final Limits limits;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, YamlNode> anchors = new HashMap<>();
-  /** Nodes in an anchored subtree, aliases expanded; by identity (records hash their whole tree). */
-  private final Map<YamlNode, Long> weights = new IdentityHashMap<>();
+  /**
+   * Nodes and text bytes in an anchored subtree, aliases expanded; by identity (records hash
+   * their whole tree).
+   */
+  private final Map<YamlNode, Weight> weights = new IdentityHashMap<>();
   private long aliasNodes;
+  private long aliasBytes;
+
+  private record Weight(long nodes, long bytes) {
+    Weight plus(Weight o) {
+      return new Weight(saturatingAdd(nodes, o.nodes), saturatingAdd(bytes, o.bytes));
+    }
+  }
+
   private Position last;
 
   private YamlLoader(String file, String text, Limits limits) {
@@ -104,6 +115,9 @@ final class YamlLoader {
         LoadSettings.builder()
             .setLabel(file)
             .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+            // The whole text in one buffer: snakeyaml copies its window each time it refills it,
+            // so a token longer than the buffer (a 15 MiB comment) cost time quadratic in it.
+            .setBufferSize(text.length() + 1)
             .build();
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Deque<Frame> stack = new ArrayDeque<>();
@@ -121,20 +135,26 @@ final class YamlLoader {
         case Scalar -> {
           ScalarEvent se = (ScalarEvent) ev;
           Scalar s = scalar(se, pos);
-          register(se, s, 1);
-          complete(stack, root, s, 1);
+          Weight w = new Weight(1, se.getValue().length());
+          register(se, s, w);
+          complete(stack, root, s, w);
         }
         case Alias -> {
           String name = ((AliasEvent) ev).getAlias().getValue();
           YamlNode target = anchors.get(name);
           if (target == null) {
-            diagnostics.add(new Diagnostic(pos, "unknown alias *" + name + ": no anchor &" + name + " before it"));
-            complete(stack, root, new Scalar(null, "", pos), 1);
+            diagnostics.add(new Diagnostic(pos, "unknown alias *" + YamlNode.abbreviate(name) + ": no anchor &" + YamlNode.abbreviate(name) + " before it"));
+            complete(stack, root, new Scalar(null, "", pos), new Weight(1, 0));
           } else {
-            long w = weights.getOrDefault(target, 1L);
-            aliasNodes += w;
+            Weight w = weights.getOrDefault(target, new Weight(1, 0));
+            aliasNodes = saturatingAdd(aliasNodes, w.nodes);
+            aliasBytes = saturatingAdd(aliasBytes, w.bytes);
             if (aliasNodes > limits.maxAliasNodes()) {
               fatal(pos, "YAML aliases expand to more than " + limits.maxAliasNodes() + " nodes (an alias bomb?)");
+            }
+            if (aliasBytes > limits.maxAliasBytes()) {
+              fatal(pos, "YAML aliases expand to more than " + limits.maxAliasBytes()
+                  + " bytes of text (a long value aliased many times?)");
             }
             complete(stack, root, target, w);
           }
@@ -162,7 +182,7 @@ final class YamlLoader {
     return root[0];
   }
 
-  private void register(NodeEvent ev, YamlNode node, long weight) {
+  private void register(NodeEvent ev, YamlNode node, Weight weight) {
     Optional<Anchor> a = ev.getAnchor();
     if (a.isPresent()) {
       anchors.put(a.get().getValue(), node);
@@ -171,13 +191,13 @@ final class YamlLoader {
   }
 
   /** One node is finished: it becomes a key, a value, an item, or the document. */
-  private void complete(Deque<Frame> stack, YamlNode[] root, YamlNode node, long weight) {
+  private void complete(Deque<Frame> stack, YamlNode[] root, YamlNode node, Weight weight) {
     Frame top = stack.peek();
     if (top == null) {
       root[0] = node;
       return;
     }
-    top.weight = saturatingAdd(top.weight, weight);
+    top.weight = top.weight.plus(weight);
     if (!top.mapping) {
       top.items.add(node);
     } else if (top.key == null && !top.keyInvalid) {
@@ -198,7 +218,7 @@ final class YamlLoader {
         diagnostics.add(
             new Diagnostic(
                 top.keyPos,
-                "duplicate key '" + top.key + "' (first at line " + first.keyPos().line() + ")"));
+                "duplicate key '" + YamlNode.abbreviate(top.key) + "' (first at line " + first.keyPos().line() + ")"));
       } else {
         top.entries.put(top.key, new Entry(top.key, top.keyPos, node));
       }
@@ -258,7 +278,7 @@ final class YamlLoader {
   }
 
   private static String shortTag(String tag) {
-    return tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag;
+    return YamlNode.abbreviate(tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag);
   }
 
   /** The YAML 1.2 core schema (yaml.org/spec/1.2.2 10.3.2) for a plain scalar. */
@@ -372,7 +392,7 @@ final class YamlLoader {
     String key;
     Position keyPos;
     boolean keyInvalid;
-    long weight = 1;
+    Weight weight = new Weight(1, 0);
 
     Frame(boolean mapping, Position pos, Optional<Anchor> anchor) {
       this.mapping = mapping;
