@@ -337,14 +337,14 @@ def tests(n, repeats):
     print(f"\n| {n:,} tiny workflows in one `./runner test` (median of {repeats}) | {f.s()}, exit {f.code} | <= 2 s |")
 
 
-def jmh(n):
+def jmh(n, iterations=5):
     """EngineBench (gather, taskgroup) and BareLoopBench at one N, in one JMH run."""
-    if not os.path.exists(BENCH_JAR):
-        subprocess.run(["mvn", "-q", "-B", "package"], cwd=os.path.join(ROOT, "bench"), check=True)
+    # Always rebuilt: the bench jar compiles the working tree's engine (bench/pom.xml).
+    subprocess.run(["mvn", "-q", "-B", "package"], cwd=os.path.join(ROOT, "bench"), check=True)
     out = os.path.join(WORK, f"jmh-{n}.json")
     load = load1()
     subprocess.run([find_java(), "-jar", BENCH_JAR, "EngineBench|BareLoopBench", "-p", f"n={n}", "-p", "kind=GATHER,TASKGROUP",
-                    "-wi", "2", "-i", "5", "-w", "2", "-r", "2", "-rf", "json", "-rff", out],
+                    "-wi", "2", "-i", str(iterations), "-w", "2", "-r", "2", "-rf", "json", "-rff", out],
                    check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     rows = json.load(open(out))
     bare = next(r for r in rows if r["benchmark"].endswith("BareLoopBench.run"))["primaryMetric"]["score"]
