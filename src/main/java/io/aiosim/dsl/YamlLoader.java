@@ -78,43 +78,64 @@ final class YamlLoader {
   }
 
   private Position last;
+  private final LineSeparatorEscapes escapes;
 
-  private YamlLoader(String file, String text, Limits limits) {
+  private YamlLoader(String file, LineSeparatorEscapes escapes, Limits limits) {
     this.file = file;
-    this.text = text;
+    this.text = escapes.text();
+    this.escapes = escapes;
     this.limits = limits;
     this.last = new Position(file, 1, 1);
   }
 
   static Result load(String file, String text, Limits limits) {
-    YamlLoader loader = new YamlLoader(file, text, limits);
+    return load(file, new LineSeparatorEscapes(text), limits);
+  }
+
+  static Result load(String file, LineSeparatorEscapes escapes, Limits limits) {
+    while (true) {
+      YamlLoader loader = new YamlLoader(file, escapes, limits);
+      Result result = loader.read(escapes);
+      if (result != null) return result;
+    }
+  }
+
+  /** The result, or null when a {@code \L} or {@code \P} was rewritten and must be read again. */
+  private Result read(LineSeparatorEscapes escapes) {
     YamlNode root = null;
     try {
-      root = loader.walk();
+      root = walk();
     } catch (Fatal f) {
       root = null;
     } catch (MarkedYamlEngineException e) {
-      Position pos = loader.markPosition(e);
-      loader.diagnostics.add(new Diagnostic(pos, syntaxMessage(e) + loader.flowHint(pos)));
+      if (escapes.rewrite(e)) return null;
+      Position pos = markPosition(e);
+      String hint =
+          escapes.refused(e)
+              ? "; too many strings use \\L or \\P (each makes the file be read again):"
+                  + " write \\u2028 and \\u2029"
+              : "";
+      diagnostics.add(new Diagnostic(pos, syntaxMessage(e) + flowHint(pos) + hint));
     } catch (ReaderException e) {
-      loader.diagnostics.add(
+      diagnostics.add(
           new Diagnostic(
-              loader.offsetPosition(e.getPosition()),
+              offsetPosition(e.getPosition()),
               String.format(
                   "invalid character U+%04X: YAML allows no control characters here",
                   e.getCodePoint())));
     } catch (RuntimeException e) {
       // snakeyaml reports a few problems without a mark; the last event read is the best place.
-      loader.diagnostics.add(new Diagnostic(loader.last, "invalid YAML: " + e.getMessage()));
+      diagnostics.add(new Diagnostic(last, "invalid YAML: " + e.getMessage()));
     }
-    return new Result(root, List.copyOf(loader.diagnostics));
+    return new Result(root, List.copyOf(diagnostics));
   }
 
   private YamlNode walk() {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
-            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+            .setCodePointLimit(
+                (int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1 + escapes.growth()))
             // The whole text in one buffer: snakeyaml copies its window each time it refills it,
             // so a token longer than the buffer (a 15 MiB comment) cost time quadratic in it.
             .setBufferSize(text.length() + 1)
@@ -340,7 +361,11 @@ final class YamlLoader {
   }
 
   private Position position(Optional<Mark> mark) {
-    return mark.map(m -> new Position(file, m.getLine() + 1, m.getColumn() + 1)).orElse(null);
+    return mark.map(
+            m ->
+                new Position(
+                    file, m.getLine() + 1, escapes.fileColumn(m.getLine(), m.getColumn()) + 1))
+        .orElse(null);
   }
 
   private Position markPosition(MarkedYamlEngineException e) {
@@ -380,7 +405,7 @@ final class YamlLoader {
         col++;
       }
     }
-    return new Position(file, line, col);
+    return new Position(file, line, escapes.fileColumn(line - 1, col - 1) + 1);
   }
 
   private static final class Frame {
