@@ -51,8 +51,11 @@ public final class Values {
     return Double.parseDouble(k == 10 ? "1E" + decpt : k + "E" + (decpt - 1)) == a;
   }
 
-  /** Python's layout of {@code 0.DIGITS * 10^decpt}: positional for exponents in [-4, 16). */
-  private static String format(boolean negative, CharSequence digits, int decpt) {
+  /**
+   * Python's layout of {@code 0.DIGITS * 10^decpt}: positional for exponents in [-4, 16).
+   * PythonReprTest's exact definition shares it: what it checks is the choice of digits.
+   */
+  static String format(boolean negative, CharSequence digits, int decpt) {
     StringBuilder b = new StringBuilder(negative ? "-" : "");
     if (decpt <= -4 || decpt > 16) {
       b.append(digits.charAt(0));

@@ -45,21 +45,6 @@ class PythonReprTest {
     BigDecimal bd = one.doubleValue() == a ? one.stripTrailingZeros() : new BigDecimal(Double.toString(a)).stripTrailingZeros();
     String digits = bd.unscaledValue().toString();
     int decpt = digits.length() - bd.scale();
-    StringBuilder b = new StringBuilder(d < 0 ? "-" : "");
-    if (decpt <= -4 || decpt > 16) {
-      b.append(digits.charAt(0));
-      if (digits.length() > 1) b.append('.').append(digits, 1, digits.length());
-      int exp = decpt - 1;
-      b.append('e').append(exp < 0 ? '-' : '+');
-      if (Math.abs(exp) < 10) b.append('0');
-      b.append(Math.abs(exp));
-    } else if (decpt <= 0) {
-      b.append("0.").append("0".repeat(-decpt)).append(digits);
-    } else if (decpt >= digits.length()) {
-      b.append(digits).append("0".repeat(decpt - digits.length())).append(".0");
-    } else {
-      b.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
-    }
-    return b.toString();
+    return Values.format(d < 0, digits, decpt);
   }
 }
