@@ -1,11 +1,13 @@
 package io.aiosim;
 
 import io.aiosim.dsl.Diagnostic;
+import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.run.Simulation;
 import io.aiosim.golden.RunAttempt;
+import io.aiosim.golden.Scenario;
 import io.aiosim.golden.ScenarioRunner;
 import io.aiosim.report.ReportWriter;
 import io.aiosim.report.RunResult;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +26,8 @@ import java.util.List;
  * RunResult result = Aiosim.run(Path.of("workflows/seed/gather-basic.yaml"));
  * System.out.println(result.outcome());
  * String json = Aiosim.runToJson(Path.of("workflows/seed/gather-basic.yaml"));
+ * // Python 3.13's asyncio instead of the workflow's own (SPEC section 8):
+ * RunResult on313 = Aiosim.run(Path.of("workflows/seed/gather-basic.yaml"), PythonVersion.V3_13);
  * }
  *
  * An invalid file is reported with every problem and its position: as a value by
@@ -50,9 +55,19 @@ public final class Aiosim {
     return Simulation.run(workflow, clock, options);
   }
 
+  /** Runs a loaded workflow on the virtual clock, modelling {@code python}'s asyncio (SPEC 8). */
+  public static RunResult run(Workflow workflow, PythonVersion python) {
+    return Simulation.run(workflow, ClockKind.VIRTUAL, Simulation.Options.DEFAULT.withPython(python));
+  }
+
   /** Reads and runs {@code file} on the virtual clock. */
   public static RunResult run(Path file) throws InvalidWorkflowException {
     return run(load(file));
+  }
+
+  /** Reads and runs {@code file} on the virtual clock, modelling {@code python}'s asyncio. */
+  public static RunResult run(Path file, PythonVersion python) throws InvalidWorkflowException {
+    return run(load(file), python);
   }
 
   /** The report of {@code file} as JSON text, byte for byte what {@code aiosim run} prints. */
@@ -64,15 +79,49 @@ public final class Aiosim {
     return ReportWriter.toJson(result);
   }
 
-  /** What {@code aiosim test} and {@code WorkflowTests} run: virtual clock, rendered diagnostics. */
+  /**
+   * What {@code aiosim test} and {@code WorkflowTests} run: virtual clock, rendered diagnostics,
+   * each workflow under its own Python version or the one a scenario names.
+   */
   public static ScenarioRunner scenarioRunner() {
-    return file -> {
-      WorkflowReader.Loaded loaded = read(file);
-      if (loaded.workflow() == null) {
-        return new RunAttempt.Invalid(render(loaded.diagnostics(), file));
+    return new ScenarioRunner() {
+      @Override
+      public RunAttempt run(Path file) {
+        return run(file, null);
       }
-      return new RunAttempt.Ran(toJson(run(loaded.workflow())), loaded.workflow().expect());
+
+      @Override
+      public RunAttempt run(Path file, String python) {
+        WorkflowReader.Loaded loaded = read(file);
+        if (loaded.workflow() == null) {
+          return new RunAttempt.Invalid(render(loaded.diagnostics(), file));
+        }
+        Workflow wf = loaded.workflow();
+        PythonVersion version =
+            python == null
+                ? null
+                : PythonVersion.parse(python)
+                    .orElseThrow(() -> new IllegalArgumentException("no Python version " + python));
+        return new RunAttempt.Ran(
+            toJson(Aiosim.run(wf, wf.pythonOr(version))), wf.expect(), wf.pythonOr(null).key());
+      }
     };
+  }
+
+  /**
+   * What {@code aiosim test} checks of a workflow file: its report under its own Python version
+   * ({@code NAME.golden.json}), and under each supported version with a golden of its own
+   * beside it ({@code NAME.3.13.golden.json}).
+   */
+  public static List<Scenario> scenarios(Path workflow) {
+    List<Scenario> out = new ArrayList<>();
+    out.add(new Scenario(workflow));
+    for (String version : Scenario.versionGoldens(workflow)) {
+      if (PythonVersion.parse(version).isPresent()) {
+        out.add(new Scenario(workflow, version));
+      }
+    }
+    return out;
   }
 
   /** Each diagnostic with its source line and caret, when the file can still be read. */

@@ -6,6 +6,8 @@ public enum ExitCode {
   OK(0),
   /** {@code test}: at least one scenario failed. */
   TEST_FAILURES(1),
+  /** {@code versions}: at least one workflow behaves differently under another Python version. */
+  VERSIONS_DIFFER(1),
   /**
    * A workflow file or the command line is invalid, or a file or folder cannot be read or
    * written; nothing was run from an invalid file.

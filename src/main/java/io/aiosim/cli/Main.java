@@ -18,12 +18,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Runs declarative asyncio concurrency scenarios with CPython 3.12's semantics.",
+      "Runs declarative asyncio concurrency scenarios with CPython's asyncio semantics (3.12 by default; 3.11, 3.13).",
       "Workflow files and reports are described in docs/spec.md (in the repository and the distribution)."
     },
     subcommands = {
       RunCommand.class,
       TestCommand.class,
+      VersionsCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
       ExportCommand.class,
@@ -34,7 +35,7 @@ import picocli.CommandLine.Command;
     footer = {
       "Exit status:",
       "  0  ok",
-      "  1  test failures",
+      "  1  test failures (test), workflows that behave differently across Python versions (versions)",
       "  2  invalid input: a workflow file, the command line, or a file or folder it cannot read or write",
       "  3  internal error (a bug in aiosim)"
     })

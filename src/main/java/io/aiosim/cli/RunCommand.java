@@ -2,6 +2,7 @@ package io.aiosim.cli;
 
 import io.aiosim.Aiosim;
 import io.aiosim.dsl.Diagnostic;
+import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
@@ -76,6 +77,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--clock", paramLabel = "CLOCK", description = "virtual (default: time jumps, same report every run) or real (sleeps for real).")
   String clock = "virtual";
+
+  @Option(
+      names = "--python",
+      paramLabel = "VERSION",
+      converter = PythonVersionConverter.class,
+      description = "The CPython whose asyncio to model: 3.12 (default) or 3.13; overrides the workflow's python: key.")
+  PythonVersion python;
 
   @Option(names = "--no-events", description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")
   boolean noEvents;
@@ -235,7 +243,7 @@ final class RunCommand implements Callable<Integer> {
 
   private RunResult run(Input in, ClockKind clockKind) {
     try {
-      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents));
+      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents, python));
     } catch (RuntimeException | StackOverflowError e) {
       throw new IllegalStateException("while running " + in.label() + ": " + e, e);
     }

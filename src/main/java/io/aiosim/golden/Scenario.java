@@ -1,16 +1,34 @@
 package io.aiosim.golden;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * A workflow file and the files beside it that {@code test} reads and writes (gofmt's
- * {@code .input}/{@code .golden}, insta's {@code .snap.new}): {@code x.yaml} has its golden
- * {@code x.golden.json} and, while one is pending review, {@code x.golden.json.new}.
+ * A workflow file, the Python version it is checked under, and the files beside it that {@code
+ * test} reads and writes (gofmt's {@code .input}/{@code .golden}, insta's {@code .snap.new}):
+ * {@code x.yaml} has its golden {@code x.golden.json} and, while one is pending review, {@code
+ * x.golden.json.new}. The report of another Python version than the workflow's own has its
+ * golden {@code x.3.13.golden.json}; without one it must equal {@code x.golden.json} but for the
+ * {@code python} key.
+ *
+ * @param python the version's key ({@code "3.13"}), or null for the workflow's own version
  */
-public record Scenario(Path workflow) {
+public record Scenario(Path workflow, String python) {
   public static final String GOLDEN_SUFFIX = ".golden.json";
   public static final String PENDING_SUFFIX = GOLDEN_SUFFIX + ".new";
+  /** The version part of a version golden's name: {@code x.3.13.golden.json}. */
+  private static final Pattern VERSIONED = Pattern.compile("(.+)\\.(\\d+\\.\\d+)");
+
+  /** The workflow under its own Python version. */
+  public Scenario(Path workflow) {
+    this(workflow, null);
+  }
 
   /** The workflow's file name without {@code .yaml}/{@code .yml}. */
   public String stem() {
@@ -19,12 +37,27 @@ public record Scenario(Path workflow) {
     return dot > 0 ? n.substring(0, dot) : n;
   }
 
+  /** {@code x.golden.json}, or {@code x.3.13.golden.json} for another version. */
   public Path golden() {
-    return workflow.resolveSibling(stem() + GOLDEN_SUFFIX);
+    return workflow.resolveSibling(stem() + versionPart() + GOLDEN_SUFFIX);
   }
 
   public Path pending() {
-    return workflow.resolveSibling(stem() + PENDING_SUFFIX);
+    return workflow.resolveSibling(stem() + versionPart() + PENDING_SUFFIX);
+  }
+
+  /** The same workflow under its own version: whose golden a version without one must equal. */
+  public Scenario own() {
+    return new Scenario(workflow);
+  }
+
+  private String versionPart() {
+    return python == null ? "" : "." + python;
+  }
+
+  /** What a verdict line names: the file, and the version when it is not the file's own. */
+  public String label() {
+    return python == null ? workflow.toString() : workflow + " [python " + python + "]";
   }
 
   /** Whether the file is a golden or a pending golden, by its name. */
@@ -34,8 +67,30 @@ public record Scenario(Path workflow) {
   }
 
   /**
+   * The versions that have a golden of their own beside {@code workflow} ({@code x.3.13.golden.json}),
+   * in name order: whatever X.Y the names say, supported or not.
+   */
+  public static List<String> versionGoldens(Path workflow) {
+    String stem = new Scenario(workflow).stem();
+    Path dir = workflow.toAbsolutePath().getParent();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(stem + ".") && n.endsWith(GOLDEN_SUFFIX))
+          .map(n -> n.substring(stem.length(), n.length() - GOLDEN_SUFFIX.length()))
+          .filter(v -> v.matches("\\.\\d+\\.\\d+") && beside(workflow, stem + v) == null)
+          .map(v -> v.substring(1))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * The scenario a golden or pending file belongs to, or null when no workflow sits beside it
-   * (the file is unreferenced: its workflow was renamed or deleted).
+   * (the file is unreferenced: its workflow was renamed or deleted). {@code x.3.13.golden.json}
+   * belongs to {@code x.3.13.yaml} if there is one, else to {@code x.yaml} under 3.13.
    */
   public static Scenario owning(Path goldenFile) {
     String n = goldenFile.getFileName().toString();
@@ -47,10 +102,22 @@ public record Scenario(Path workflow) {
     } else {
       return null;
     }
+    Path w = beside(goldenFile, stem);
+    if (w != null) {
+      return new Scenario(w);
+    }
+    Matcher m = VERSIONED.matcher(stem);
+    if (m.matches() && (w = beside(goldenFile, m.group(1))) != null) {
+      return new Scenario(w, m.group(2));
+    }
+    return null;
+  }
+
+  private static Path beside(Path file, String stem) {
     for (String ext : new String[] {".yaml", ".yml"}) {
-      Path w = goldenFile.resolveSibling(stem + ext);
+      Path w = file.resolveSibling(stem + ext);
       if (Files.isRegularFile(w)) {
-        return new Scenario(w);
+        return w;
       }
     }
     return null;

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * Runs a folder of workflows as JUnit 5 dynamic tests, one per workflow: run it, check its
- * {@code expect:} block, compare its report with the golden beside it, and fail with the same
+ * Runs a folder of workflows as JUnit 5 dynamic tests, one per workflow (and one more per Python
+ * version with a golden of its own, {@code NAME.3.13.golden.json}): run it, check its {@code
+ * expect:} block, compare its report with the golden beside it, and fail with the same
  * explanation {@code aiosim test} prints.
  *
  * {@snippet :
@@ -51,12 +52,13 @@ public final class WorkflowTests {
         new GoldenCheck.Mode(
             Boolean.getBoolean(UPDATE_PROPERTY), false, false, ContinuousIntegration.detected());
     return found.sources().stream()
-        .map(
-            source ->
-                DynamicTest.dynamicTest(
-                    source.relative().toString(),
-                    source.file().toUri(),
-                    () -> check(new Scenario(source.file()), mode)));
+        .flatMap(source -> Aiosim.scenarios(source.file()).stream()
+            .map(
+                scenario ->
+                    DynamicTest.dynamicTest(
+                        source.relative() + (scenario.python() == null ? "" : " [python " + scenario.python() + "]"),
+                        source.file().toUri(),
+                        () -> check(scenario, mode))));
   }
 
   private static void check(Scenario scenario, GoldenCheck.Mode mode) {

@@ -1,6 +1,8 @@
 package io.aiosim.run;
 
+import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
+import io.aiosim.engine.AsyncioVersion;
 import io.aiosim.engine.Clock;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.engine.ClockOverflow;
@@ -19,13 +21,24 @@ public final class Simulation {
   private Simulation() {}
 
   /**
-   * How a run is recorded.
+   * How a run is made and recorded.
    *
    * @param recordEvents false leaves the event list out: the report says {@code "events": []}
    *     ({@code aiosim run --no-events}, for huge runs); everything else is unchanged
+   * @param python the asyncio to model ({@code --python}), over the workflow's own {@code
+   *     python:}; null: the workflow's, else {@link PythonVersion#DEFAULT}
    */
-  public record Options(boolean recordEvents) {
+  public record Options(boolean recordEvents, PythonVersion python) {
     public static final Options DEFAULT = new Options(true);
+
+    public Options(boolean recordEvents) {
+      this(recordEvents, null);
+    }
+
+    /** The same options, modelling {@code version}. */
+    public Options withPython(PythonVersion version) {
+      return new Options(recordEvents, version);
+    }
   }
 
   /** A run that cannot go on for a reason of its input (SPEC 5: the clock would overflow). */
@@ -45,8 +58,9 @@ public final class Simulation {
    * @throws RunStopped when the run cannot go on (its clock would pass 2^63 - 1 ns)
    */
   public static RunResult run(Workflow workflow, ClockKind clock, Options options) {
+    PythonVersion python = workflow.pythonOr(options.python());
     Recorder recorder = new Recorder(options.recordEvents());
-    EventLoop loop = new EventLoop(Clock.of(clock), recorder);
+    EventLoop loop = new EventLoop(Clock.of(clock), recorder, asyncio(python));
     recorder.attach(loop);
     Interpreter in = new Interpreter(loop, recorder);
     try {
@@ -66,11 +80,20 @@ public final class Simulation {
         workflow.name(),
         workflow.strategy(),
         clock.key(),
-        "3.12",
+        python.key(),
         recorder.outcome(),
         recorder.tasks(),
         recorder.events(),
         recorder.warnings(),
         loop.time());
+  }
+
+  /** The engine's switches for a version a workflow names. */
+  static AsyncioVersion asyncio(PythonVersion python) {
+    return switch (python) {
+      case V3_11 -> AsyncioVersion.V3_11;
+      case V3_12 -> AsyncioVersion.V3_12;
+      case V3_13 -> AsyncioVersion.V3_13;
+    };
   }
 }

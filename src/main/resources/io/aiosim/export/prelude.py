@@ -1,13 +1,20 @@
 # ---------------------------------------------------------------------------------------------
 # aiosim prelude: the reference loop of section 5 and the instrumentation that prints the report
 # of section 6 of aiosim's reference, docs/spec.md in its repository and distribution ("SPEC n"
-# below is section n there). Plain CPython 3.12 asyncio decides everything; this part only
+# below is section n there). The asyncio of the CPython running it (3.11, 3.12 or 3.13: SPEC 8)
+# decides everything; this part only
 #   * keeps time in integer nanoseconds and jumps the clock instead of sleeping,
 #   * orders timers due at the same instant in the order they were set,
 #   * walks in creation order the two sets CPython walks (SPEC 2: its order is arbitrary there),
 #   * records what happens, and prints it.
 # The workflow itself follows the prelude; read that part to learn the asyncio code.
 # ---------------------------------------------------------------------------------------------
+import sys
+
+if sys.version_info < (3, 11):
+    sys.exit(f"this program needs CPython 3.11 or later (asyncio.TaskGroup, asyncio.timeout); "
+             f"this is {sys.version.split()[0]}")
+
 import asyncio
 import collections.abc
 import gc
@@ -15,7 +22,6 @@ import heapq
 import itertools
 import json
 import selectors
-import sys
 import types
 from asyncio import events, runners, taskgroups, timeouts
 
@@ -439,20 +445,32 @@ _REPORT = _Report()
 
 
 class report:
-    """`with report(name, strategy): asyncio.run(...)`: prints the report once asyncio.run is
-    over and every Task has been finalized (their __del__ sends the warnings)."""
+    """`with report(name, strategy, python): run(main())`: prints the report once asyncio.run is
+    over and every Task has been finalized (their __del__ sends the warnings). `python` is the
+    version `aiosim run` models for the workflow: another interpreter is worth a note."""
 
-    def __init__(self, workflow, strategy):
+    def __init__(self, workflow, strategy, python):
         self.workflow = workflow
         self.strategy = strategy
+        self.python = python
 
     def __enter__(self):
+        running = f"{sys.version_info[0]}.{sys.version_info[1]}"
+        if running != self.python:
+            print(f"note: CPython {running} runs this program, so the report models {running}'s "
+                  f"asyncio; `aiosim run` models {self.python} for this workflow "
+                  f"(`aiosim run --python {running}` models {running})", file=sys.stderr)
         return self
 
     def __exit__(self, et, exc, tb):
         # main raising CancelledError (SPEC 2) makes asyncio.run raise it: that is a result.
         if et is not None and et is not asyncio.CancelledError:
             return False
+        # Its traceback holds the frames it went through; under 3.11 a finished frame also
+        # holds its function, whose closure may hold tasks (as_completed's _wait_for_one).
+        while exc is not None:
+            exc.__traceback__, exc = None, exc.__context__
+        del tb
         _release_finished_frames()
         gc.collect()
         _REPORT.write(self.workflow, self.strategy, sys.stdout)
@@ -489,6 +507,13 @@ def _release_finished_frames():
                 o.clear()
             except RuntimeError:
                 pass  # still executing
+
+
+def run(main):
+    """asyncio.run(main, loop_factory=ReferenceLoop) as asyncio.run does it; 3.11's asyncio.run
+    has no loop_factory, its asyncio.Runner has."""
+    with asyncio.Runner(loop_factory=ReferenceLoop) as runner:
+        return runner.run(main)
 
 
 def seconds(s):
