@@ -102,8 +102,12 @@ public final class Aiosim {
                 ? null
                 : PythonVersion.parse(python)
                     .orElseThrow(() -> new IllegalArgumentException("no Python version " + python));
-        return new RunAttempt.Ran(
-            toJson(Aiosim.run(wf, wf.pythonOr(version))), wf.expect(), wf.pythonOr(null).key());
+        try {
+          return new RunAttempt.Ran(
+              toJson(Aiosim.run(wf, wf.pythonOr(version))), wf.expect(), wf.pythonOr(null).key());
+        } catch (Simulation.RunStopped e) {
+          return new RunAttempt.Invalid(List.of(e.in(file.toString()).getMessage()));
+        }
       }
     };
   }

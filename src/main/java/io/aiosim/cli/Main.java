@@ -1,6 +1,7 @@
 package io.aiosim.cli;
 
 import io.aiosim.golden.FileError;
+import io.aiosim.run.Simulation;
 import io.aiosim.strategy.Strategies;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SchemaCommand.class,
       ExportCommand.class,
+      MatrixCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -75,6 +77,10 @@ public final class Main implements Callable<Integer> {
           IOException io = ex instanceof UncheckedIOException u ? u.getCause() : ex instanceof IOException e ? e : null;
           if (io != null) {
             line.getErr().println("aiosim " + line.getCommandName() + ": " + FileError.describe(io));
+            return ExitCode.INVALID_INPUT.code();
+          }
+          if (ex instanceof Simulation.RunStopped stopped) { // SPEC 5: an input error found by running
+            line.getErr().println("aiosim " + line.getCommandName() + ": " + stopped.getMessage());
             return ExitCode.INVALID_INPUT.code();
           }
           line.getErr().println("aiosim: internal error: " + ex);

@@ -8,6 +8,7 @@ import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.run.Simulation;
 import io.aiosim.golden.AtomicWrite;
+import io.aiosim.golden.OrderedBatch;
 import io.aiosim.golden.FileError;
 import io.aiosim.golden.Progress;
 import io.aiosim.golden.WorkflowFiles;
@@ -15,6 +16,9 @@ import io.aiosim.report.ReportWriter;
 import io.aiosim.report.RunResult;
 import io.aiosim.report.TextView;
 import io.aiosim.report.TimelineView;
+import io.aiosim.view.HtmlView;
+import io.aiosim.view.MermaidView;
+import io.aiosim.view.TraceView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -22,17 +26,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,7 +53,10 @@ final class RunCommand implements Callable<Integer> {
     json,
     jsonl,
     text,
-    timeline
+    timeline,
+    html,
+    trace,
+    mermaid
   }
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -66,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "Workflow files, folders (searched recursively for *.yaml, *.yml), or - for standard input.")
   List<String> inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), jsonl (one report per line), text (a transcript) or timeline (a chart).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), jsonl (one report per line), text (a transcript), timeline (a chart), html (a page with a picture), trace (Chrome Trace Event JSON for ui.perfetto.dev) or mermaid (a gantt block for GitHub).")
   Format format = Format.json;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write one report per workflow under DIR, mirroring the paths below each argument folder.")
@@ -143,6 +144,9 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
+    if ((format == Format.html || format == Format.trace) && outDir == null && runs.size() > 1) {
+      problems.add("aiosim run: --format " + format + " makes one document per workflow: give one workflow, or --out DIR");
+    }
     if (outDir != null) {
       problems.addAll(outputProblems(runs));
     }
@@ -192,58 +196,42 @@ final class RunCommand implements Callable<Integer> {
     return Path.of(a.label()).toAbsolutePath().normalize().equals(Path.of(b.label()).toAbsolutePath().normalize());
   }
 
-  /** Runs ahead on a pool but prints strictly in order; at most 2 * jobs reports wait in memory. */
+  /** Runs ahead on a pool but prints strictly in order ({@link OrderedBatch}). */
   private void parallel(List<Input> runs, ClockKind clockKind, PrintWriter out, Progress progress) {
-    try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
-      Deque<Future<String>> window = new ArrayDeque<>();
-      int next = 0;
-      int printed = 0;
-      while (next < runs.size() || !window.isEmpty()) {
-        while (next < runs.size() && window.size() < 2 * jobs) {
-          Input in = runs.get(next++);
-          window.add(
-              pool.submit(
-                  () -> {
-                    StringWriter sw = new StringWriter();
-                    try (PrintWriter pw = new PrintWriter(sw)) {
-                      emit(in, run(in, clockKind), pw);
-                    }
-                    progress.step(in.label());
-                    return sw.toString();
-                  }));
-        }
-        String text = await(window.removeFirst());
-        if (!text.isEmpty()) {
-          progress.clear();
-          separate(printed++, out);
-          out.print(text);
-          out.flush();
-        }
-      }
-    }
+    int[] printed = {0};
+    OrderedBatch.run(
+        runs,
+        jobs,
+        in -> {
+          StringWriter sw = new StringWriter();
+          try (PrintWriter pw = new PrintWriter(sw)) {
+            emit(in, run(in, clockKind), pw);
+          }
+          progress.step(in.label());
+          return sw.toString();
+        },
+        text -> {
+          if (!text.isEmpty()) {
+            progress.clear();
+            separate(printed[0]++, out);
+            out.print(text);
+            out.flush();
+          }
+        });
   }
 
   /** Transcripts and charts on one output are set apart by a blank line; JSON needs nothing. */
   private void separate(int index, PrintWriter out) {
-    if (index > 0 && outDir == null && (format == Format.text || format == Format.timeline)) {
+    if (index > 0 && outDir == null && (format == Format.text || format == Format.timeline || format == Format.mermaid)) {
       out.println();
-    }
-  }
-
-  private static String await(Future<String> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     }
   }
 
   private RunResult run(Input in, ClockKind clockKind) {
     try {
       return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents, python));
+    } catch (Simulation.RunStopped e) {
+      throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {
       throw new IllegalStateException("while running " + in.label() + ": " + e, e);
     }
@@ -252,7 +240,7 @@ final class RunCommand implements Callable<Integer> {
   /** The report in the chosen format, to {@code out} or to its file under {@code --out}. */
   private void emit(Input in, RunResult r, PrintWriter out) {
     if (outDir == null) {
-      render(r, out);
+      render(in.workflow(), r, out);
       return;
     }
     Path target = outDir.resolve(outputName(in.relative()));
@@ -262,7 +250,7 @@ final class RunCommand implements Callable<Integer> {
           w -> {
             ErrorKeepingWriter file = new ErrorKeepingWriter(w);
             PrintWriter pw = new PrintWriter(file);
-            render(r, pw);
+            render(in.workflow(), r, pw);
             if (pw.checkError()) {
               throw file.first != null ? file.first : new IOException("cannot write the report of " + in.label());
             }
@@ -272,19 +260,22 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void render(RunResult r, PrintWriter out) {
+  private void render(Workflow w, RunResult r, PrintWriter out) {
     switch (format) {
       case json -> ReportWriter.write(r, out);
       case jsonl -> ReportWriter.writeLine(r, out);
-      case text -> TextView.write(r, out);
+      case text -> TextView.write(r, w, out);
       case timeline ->
           TimelineView.write(
-              r, out, width != null ? width : TimelineView.columns(System.getenv("COLUMNS")), ascii);
+              r, w, out, width != null ? width : TimelineView.columns(System.getenv("COLUMNS")), ascii);
+      case html -> HtmlView.write(r, w, out);
+      case trace -> TraceView.write(r, w, out);
+      case mermaid -> MermaidView.write(r, w, out);
     }
     out.flush();
   }
 
-  /** {@code topic/x.yaml} to {@code topic/x.json} (or .jsonl, .txt). */
+  /** {@code topic/x.yaml} to {@code topic/x.json} (or .jsonl, .txt, .html, .trace.json, .md). */
   private Path outputName(Path relative) {
     String name = relative.getFileName().toString();
     int dot = name.lastIndexOf('.');
@@ -294,6 +285,9 @@ final class RunCommand implements Callable<Integer> {
           case json -> ".json";
           case jsonl -> ".jsonl";
           case text, timeline -> ".txt";
+          case html -> ".html";
+          case trace -> ".trace.json";
+          case mermaid -> ".md";
         };
     return relative.resolveSibling(stem + ext);
   }

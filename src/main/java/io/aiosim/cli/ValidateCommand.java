@@ -56,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
       if (arg.equals("-")) {
         String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", text, limits);
-        invalid |= !report("<stdin>", loaded, Diagnostic.renderAll(text, loaded.diagnostics()), out, err);
+        invalid |= !report("<stdin>", loaded, Diagnostic.renderAll(text, shown(loaded)), out, err);
         continue;
       }
       WorkflowFiles.Found found = WorkflowFiles.find(List.of(Path.of(arg)));
@@ -64,7 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
       invalid |= !found.problems().isEmpty();
       for (WorkflowFiles.Source s : found.sources()) {
         WorkflowReader.Loaded loaded = WorkflowReader.read(s.file(), limits);
-        invalid |= !report(s.file().toString(), loaded, Diagnostic.renderAll(s.file(), loaded.diagnostics()), out, err);
+        invalid |= !report(s.file().toString(), loaded, Diagnostic.renderAll(s.file(), shown(loaded)), out, err);
       }
     }
     out.flush();
@@ -72,14 +72,23 @@ final class ValidateCommand implements Callable<Integer> {
     return invalid ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
   }
 
-  /** Prints {@code name: ok} or the diagnostics; whether the file is valid. */
+  /** The problems of an invalid file, else its warnings, each marked as one. */
+  private static List<Diagnostic> shown(WorkflowReader.Loaded loaded) {
+    if (loaded.workflow() == null) {
+      return loaded.diagnostics();
+    }
+    return loaded.warnings().stream().map(w -> new Diagnostic(w.position(), "warning: " + w.message())).toList();
+  }
+
+  /** Prints the diagnostics (or warnings) on stderr and {@code name: ok}; whether the file is valid. */
   private static boolean report(
       String name, WorkflowReader.Loaded loaded, String rendered, PrintWriter out, PrintWriter err) {
+    err.print(rendered);
     if (loaded.workflow() == null) {
-      err.print(rendered);
       return false;
     }
-    out.println(name + ": ok");
+    out.println(name + ": ok" + (loaded.warnings().isEmpty() ? "" : " (" + loaded.warnings().size() + " warning"
+        + (loaded.warnings().size() == 1 ? "" : "s") + ")"));
     return true;
   }
 }

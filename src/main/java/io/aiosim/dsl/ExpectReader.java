@@ -19,14 +19,16 @@ final class ExpectReader {
   static final List<String> TASK_KEYS =
       List.of("state", "result", "error", "cancelled_by", "started_at", "finished_at", "parent");
   static final List<String> EVENT_KEYS =
-      List.of("t", "task", "event", "message", "result", "error", "item", "value");
+      List.of("t", "task", "event", "message", "by", "result", "error", "item", "value");
   static final List<String> WARNING_KEYS = List.of("message", "task", "error");
   static final Map<String, List<String>> ENUMS =
       Map.of(
           "status", List.of("returned", "raised"),
           "state", List.of("completed", "failed", "cancelled", "pending"),
           "cancelled_by", List.of("timeout", "strategy", "parent", "shutdown"),
-          "event", List.of("start", "log", "completed", "failed", "cancelled", "yield", "returned", "raised"));
+          "by", List.of("timeout", "strategy", "parent", "shutdown"),
+          "event",
+          List.of("start", "log", "cancel", "completed", "failed", "cancelled", "yield", "returned", "raised"));
 
   private final ReadContext cx;
 
@@ -66,7 +68,7 @@ final class ExpectReader {
       YamlNode v = e.value();
       boolean isNull = v instanceof Scalar s && s.value() == null;
       switch (e.key()) {
-        case "status", "state", "event", "cancelled_by" -> {
+        case "status", "state", "event", "cancelled_by", "by" -> {
           List<String> allowed = ENUMS.get(e.key());
           if (e.key().equals("cancelled_by") && isNull) break;
           String got = v instanceof Scalar s && s.value() instanceof String str ? str : null;

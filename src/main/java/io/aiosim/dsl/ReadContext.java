@@ -25,6 +25,8 @@ final class ReadContext {
   static final String DELAY = "a number of seconds >= 0 or {uniform: [low, high]}";
 
   final Diagnostics diags;
+  /** What is valid but likely a mistake (SPEC 1.1: validate may warn); never stops a run. */
+  final Diagnostics warnings = new Diagnostics();
   final Limits limits;
   SplitMix64 rng = new SplitMix64(0);
   final Map<String, Position> names = new HashMap<>();
@@ -36,6 +38,10 @@ final class ReadContext {
   ReadContext(Diagnostics diags, Limits limits) {
     this.diags = diags;
     this.limits = limits;
+  }
+
+  void warn(Position pos, String message) {
+    warnings.add(pos, message);
   }
 
   void error(Position pos, String message) {
@@ -84,6 +90,13 @@ final class ReadContext {
     return false;
   }
 
+  /** A string taken as written ({@code {i}} is not special in it); null after a diagnostic. */
+  String plainString(YamlNode node, String key) {
+    if (node instanceof Scalar s && s.value() instanceof String str) return str;
+    error(node.pos(), key + ": expected a string, got " + YamlNode.describe(node));
+    return null;
+  }
+
   /** A string with {@code {i}} replaced; null after a diagnostic. */
   String string(YamlNode node, String key, int i) {
     if (node instanceof Scalar s && s.value() instanceof String str) return text(str, s.pos(), i);
@@ -91,11 +104,14 @@ final class ReadContext {
     return null;
   }
 
-  /** {@code {i}} replaced by {@code i}, or a diagnostic when there is no enclosing count. */
+  /**
+   * {@code {i}} replaced by {@code i}; outside a counted task it is an ordinary string (SPEC 4),
+   * kept with a warning since a forgotten {@code count} is the likely cause.
+   */
   String text(String s, Position pos, int i) {
     if (!s.contains("{i}")) return s;
     if (i < 0) {
-      error(pos, "'{i}' is only allowed inside a task with count (it is replaced by 0 .. count-1)");
+      warn(pos, "'{i}' is kept as is: it is replaced by 0 .. count-1 only inside a task with count");
       return s;
     }
     return s.replace("{i}", Integer.toString(i));

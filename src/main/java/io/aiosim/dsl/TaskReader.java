@@ -23,15 +23,16 @@ final class TaskReader {
   static final List<String> GROUP_KEYS = List.of("strategy", "tasks", "after");
   static final List<String> AFTER_KEYS = List.of("sleep");
   static final List<String> ERROR_KEYS = List.of("type", "message");
-  static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-  static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  /** Python's keywords (keyword.kwlist, 3.12): no exception class can have these names. */
-  static final Set<String> KEYWORDS =
-      Set.of(
-          "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-          "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-          "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-          "return", "try", "while", "with", "yield");
+  /** SPEC 1: {@code [A-Za-z0-9_.-]+}, plus {@code {i}} kept as is outside a counted task. */
+  static boolean validName(String name) {
+    if (name.isEmpty()) return false;
+    String rest = name.replace("{i}", "");
+    for (int k = 0; k < rest.length(); k++) { // a loop: a regex would recurse per character
+      char c = rest.charAt(k);
+      if (!(c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-'))) return false;
+    }
+    return true;
+  }
 
   private final ReadContext cx;
   private final StrategyReader strategies;
@@ -115,8 +116,7 @@ final class TaskReader {
     if (node == null) return "";
     String name = cx.string(node, "name", i);
     if (name == null) return "";
-    if (name.contains("{i}")) return name; // reported: {i} without a count
-    if (!NAME.matcher(name).matches()) {
+    if (!validName(name)) {
       cx.error(node.pos(), "name: '" + YamlNode.abbreviate(name) + "' is not a valid task name (use letters, digits, '_', '.' and '-')");
     } else if (name.equals("main")) {
       cx.error(node.pos(), "name: 'main' is reserved for the main coroutine; choose another task name");
@@ -194,7 +194,7 @@ final class TaskReader {
         cx.error(extra.keyPos(), "a step has exactly one key (sleep, log, spawn, return or raise); this one already has '" + YamlNode.abbreviate(e.key()) + "'");
       }
       if (ended != null) {
-        cx.error(e.keyPos(), "nothing may follow '" + ended + "' in steps: it ends the body");
+        cx.warn(e.keyPos(), "this step never runs: the '" + ended + "' above ends the body");
         ended = null;
       }
       switch (e.key()) {
@@ -245,7 +245,7 @@ final class TaskReader {
 
   private String type(String raw, Position pos, String key, int i) {
     String t = i < 0 ? raw : cx.text(raw, pos, i);
-    if (!IDENTIFIER.matcher(t).matches() || KEYWORDS.contains(t)) {
+    if (!PythonIdentifier.isIdentifier(t)) {
       cx.error(pos, key + ": '" + YamlNode.abbreviate(t) + "' is not a valid exception class name (a Python identifier such as ValueError)");
     }
     return t;

@@ -43,13 +43,19 @@ public final class WorkflowReader {
    *
    * @param workflow the loaded workflow, or null
    * @param diagnostics every problem of the file, ordered by position; empty iff workflow is set
+   * @param warnings what is valid but likely a mistake (steps that never run, {i} without count)
    */
-  public record Loaded(Workflow workflow, List<Diagnostic> diagnostics) {
+  public record Loaded(Workflow workflow, List<Diagnostic> diagnostics, List<Diagnostic> warnings) {
     public Loaded {
       diagnostics = List.copyOf(diagnostics);
+      warnings = List.copyOf(warnings);
       if ((workflow == null) == diagnostics.isEmpty()) {
         throw new IllegalStateException("a workflow comes without diagnostics, and only then");
       }
+    }
+
+    public Loaded(Workflow workflow, List<Diagnostic> diagnostics) {
+      this(workflow, diagnostics, List.of());
     }
   }
 
@@ -100,9 +106,11 @@ public final class WorkflowReader {
     YamlLoader.Result yaml = YamlLoader.load(fileLabel, text, limits);
     diags.addAll(yaml.diagnostics());
     Workflow wf = null;
+    List<Diagnostic> warnings = List.of();
     if (yaml.root() instanceof Mapping root) {
       ReadContext cx = new ReadContext(diags, limits);
       wf = workflow(root, defaultName(fileLabel), cx);
+      warnings = cx.warnings.toList();
       if (!cx.tooDeep) schemaCheck(root, diags, schemaOnly);
     } else if (yaml.root() != null) {
       diags.add(
@@ -110,7 +118,7 @@ public final class WorkflowReader {
           "expected a mapping at the top level (version, strategy, tasks, ...), got "
               + YamlNode.describe(yaml.root()));
     }
-    return diags.isEmpty() ? new Loaded(wf, List.of()) : new Loaded(null, diags.toList());
+    return diags.isEmpty() ? new Loaded(wf, List.of(), warnings) : new Loaded(null, diags.toList());
   }
 
   /**
@@ -167,7 +175,7 @@ public final class WorkflowReader {
     YamlNode nameNode = root.get("name");
     String name = nameNode == null ? defaultName : cx.string(nameNode, "name", -1);
     YamlNode descNode = root.get("description");
-    String description = descNode == null ? null : cx.string(descNode, "description", -1);
+    String description = descNode == null ? null : cx.plainString(descNode, "description");
     long seed = seed(root.get("seed"), cx);
     PythonVersion python = python(root.get("python"), cx);
     cx.rng = new SplitMix64(seed);

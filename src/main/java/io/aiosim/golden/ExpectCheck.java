@@ -1,5 +1,6 @@
 package io.aiosim.golden;
 
+import io.aiosim.report.ReportWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -127,7 +128,8 @@ public final class ExpectCheck {
     }
   }
 
-  static boolean matches(Object expected, JsonNode actual, boolean whole) {
+  /** Whether {@code actual} meets {@code expected} (a mapping: the keys it gives; {@code whole}: exactly). */
+  public static boolean matches(Object expected, JsonNode actual, boolean whole) {
     if (actual == null || actual.isMissingNode()) {
       return false;
     }
@@ -174,39 +176,8 @@ public final class ExpectCheck {
     };
   }
 
-  /** An expected value as one-line JSON, for messages. */
+  /** An expected value as one-line JSON, for messages: as the report would write it. */
   static String render(Object v) {
-    StringBuilder sb = new StringBuilder();
-    render(sb, v);
-    return sb.toString();
-  }
-
-  private static void render(StringBuilder sb, Object v) {
-    switch (v) {
-      case null -> sb.append("null");
-      case String s -> JsonTree.quote(sb, s);
-      case Map<?, ?> map -> {
-        sb.append('{');
-        String sep = "";
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-          sb.append(sep);
-          JsonTree.quote(sb, String.valueOf(e.getKey()));
-          sb.append(": ");
-          render(sb, e.getValue());
-          sep = ", ";
-        }
-        sb.append('}');
-      }
-      case List<?> list -> {
-        sb.append('[');
-        for (int i = 0; i < list.size(); i++) {
-          sb.append(i > 0 ? ", " : "");
-          render(sb, list.get(i));
-        }
-        sb.append(']');
-      }
-      case Double d -> sb.append(JsonTree.number(BigDecimal.valueOf(d)));
-      default -> sb.append(v);
-    }
+    return ReportWriter.valueToJson(v);
   }
 }

@@ -6,10 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code aiosim test}: checks many scenarios, one line each ({@code PASS}, {@code FAIL},
@@ -46,33 +42,18 @@ public final class GoldenSuite {
       throws IOException {
     GoldenCheck.Mode mode = options.mode();
     List<Verdict> verdicts = new ArrayList<>(scenarios.size());
-    int jobs = Math.max(1, Math.min(options.jobs(), scenarios.size()));
-    if (jobs == 1) {
-      for (Scenario s : scenarios) {
-        Verdict v = GoldenCheck.check(s, runner, mode);
-        progress.step(s.workflow().toString());
-        print(v, out, progress);
-        verdicts.add(v);
-      }
-    } else {
-      try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
-        List<Future<Verdict>> futures = new ArrayList<>(scenarios.size());
-        for (Scenario s : scenarios) {
-          futures.add(
-              pool.submit(
-                  () -> {
-                    Verdict v = GoldenCheck.check(s, runner, mode);
-                    progress.step(s.workflow().toString());
-                    return v;
-                  }));
-        }
-        for (Future<Verdict> f : futures) {
-          Verdict v = result(f);
+    OrderedBatch.run(
+        scenarios,
+        options.jobs(),
+        s -> {
+          Verdict v = GoldenCheck.check(s, runner, mode);
+          progress.step(s.workflow().toString());
+          return v;
+        },
+        v -> {
           print(v, out, progress);
           verdicts.add(v);
-        }
-      }
-    }
+        });
     progress.clear();
     unreferenced(args, options.unreferenced(), out);
     if (options.junit() != null) {
@@ -96,18 +77,6 @@ public final class GoldenSuite {
     out.println(passed + " passed, " + failed + " failed");
     out.flush();
     return new Summary(passed, failed, pending, internal, verdicts);
-  }
-
-  private static Verdict result(Future<Verdict> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while checking scenarios", e);
-    } catch (ExecutionException e) {
-      // GoldenCheck turns every failure into a Verdict; anything else is a bug here.
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   private static void print(Verdict v, PrintWriter out, Progress progress) {

@@ -72,6 +72,15 @@ public final class ReportWriter {
     newline(out);
   }
 
+  /** One value as the report writes it, on one line (for messages that quote a value). */
+  public static String valueToJson(Object v) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(context(new Layout(false)), w)) {
+      writeValue(g, v);
+    }
+    return w.toString();
+  }
+
   public static String toJson(RunResult r) {
     StringWriter w = new StringWriter();
     write(r, w);
@@ -86,20 +95,22 @@ public final class ReportWriter {
     }
   }
 
-  private static void emit(RunResult r, Writer out, Layout layout) {
-    ObjectWriteContext ctx =
-        new ObjectWriteContext.Base() {
-          @Override
-          public PrettyPrinter getPrettyPrinter() {
-            return layout;
-          }
+  private static ObjectWriteContext context(Layout layout) {
+    return new ObjectWriteContext.Base() {
+      @Override
+      public PrettyPrinter getPrettyPrinter() {
+        return layout;
+      }
 
-          @Override
-          public boolean hasPrettyPrinter() {
-            return true;
-          }
-        };
-    try (JsonGenerator g = FACTORY.createGenerator(ctx, out)) {
+      @Override
+      public boolean hasPrettyPrinter() {
+        return true;
+      }
+    };
+  }
+
+  private static void emit(RunResult r, Writer out, Layout layout) {
+    try (JsonGenerator g = FACTORY.createGenerator(context(layout), out)) {
       new Emitter(g).report(r);
     }
   }
@@ -282,6 +293,7 @@ public final class ReportWriter {
       case Long l -> g.writeNumber(l);
       case Integer i -> g.writeNumber(i);
       case BigInteger b -> g.writeNumber(b);
+      case java.math.BigDecimal d -> g.writeNumber(d); // an expectation's number, as written
       case Double d -> g.writeNumber(Values.pythonRepr(d));
       case List<?> list -> {
         g.writeStartArray();

@@ -1,30 +1,37 @@
 package io.aiosim.report;
 
-import io.aiosim.dsl.Values;
+import io.aiosim.dsl.Workflow;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * A report as a transcript a person reads top to bottom ({@code --format text}): a heading,
- * one line per event ({@code 0.100  hello-0.1   completed  0.1}), then main's outcome and
- * the warnings. Times are aligned to the finest instant of the run.
+ * one line per event ({@code 0.100  hello-0.1   completed  0.1}), then what the strategy step
+ * and main did and the warnings. Main's own step events ({@code yield}, {@code returned}, {@code
+ * raised}) are shown under the strategy's name, since the step produced them and main may well
+ * catch what it raised. Times are aligned to the finest instant of the run; long values are cut
+ * with a count of what was left out.
  */
 public final class TextView {
   private static final int MAX_TASK_COLUMN = 32;
+  /** Characters of an event's detail before it is cut. */
+  static final int DETAIL = 100;
 
   private TextView() {}
 
-  public static void write(RunResult r, PrintWriter out) {
-    out.println("# " + r.workflow() + ": " + r.strategy().kind().key() + ", " + r.clock() + " clock");
+  /** {@code w} (may be null) tells what main did after its step. */
+  public static void write(RunResult r, Workflow w, PrintWriter out) {
+    String strategy = r.strategy().kind().key();
+    out.println("# " + r.workflow() + ": " + strategy + ", " + r.clock() + " clock");
     int decimals = 3;
-    int taskWidth = 4;
-    for (Event e : r.events()) {
-      decimals = Math.max(decimals, decimals(e.tNs()));
-      taskWidth = Math.max(taskWidth, Math.min(MAX_TASK_COLUMN, e.task().length()));
+    int taskWidth = Math.max(4, strategy.length());
+    EventLog log = r.events();
+    for (int i = 0, n = log.size(); i < n; i++) {
+      decimals = Math.max(decimals, decimals(log.timeNs(i)));
+      taskWidth = Math.max(taskWidth, Math.min(MAX_TASK_COLUMN, log.taskName(i).length()));
     }
     Map<String, String> causes = new HashMap<>();
     for (TaskReport t : r.tasks()) {
@@ -33,29 +40,51 @@ public final class TextView {
       }
     }
     String format = "%s  %-" + taskWidth + "s  %-9s  %s";
-    for (Event e : r.events()) {
+    for (Event e : log) {
       String detail =
           switch (e.kind()) {
             case START -> "";
-            case LOG -> String.valueOf(e.detail());
+            case LOG -> ValueText.text(String.valueOf(e.detail()), DETAIL);
             case CANCEL -> "by " + e.detail();
-            case FAILED, RAISED -> error((ErrorValue) e.detail());
+            case FAILED, RAISED -> ValueText.error((ErrorValue) e.detail(), DETAIL);
             case CANCELLED -> causes.getOrDefault(e.task(), "");
-            case COMPLETED, YIELD, RETURNED -> value(e.detail());
+            case COMPLETED, YIELD, RETURNED -> ValueText.value(e.detail(), DETAIL);
           };
-      out.println(String.format(format, time(e.tNs(), decimals), e.task(), e.kind().key(), detail).stripTrailing());
+      boolean step = e.kind() == Event.Kind.YIELD || e.kind() == Event.Kind.RETURNED || e.kind() == Event.Kind.RAISED;
+      String task = step && e.task().equals(Lane.MAIN) ? strategy : e.task();
+      out.println(String.format(format, time(e.tNs(), decimals), task, e.kind().key(), detail).stripTrailing());
     }
-    Outcome o = r.outcome();
+    int places = decimals;
     out.println(
-        "# main "
-            + (o.returned() ? "returned " + value(o.value()) : "raised " + error(o.error()))
-            + " at " + time(o.atNs(), decimals).strip()
-            + "; finished at " + time(r.finishedAtNs(), decimals).strip());
-    for (Warning w : r.warnings()) {
+        "# " + outcome(r, w, ns -> time(ns, places), DETAIL) + "; finished at " + time(r.finishedAtNs(), decimals));
+    for (Warning wn : r.warnings()) {
       out.println(
-          "# warning: " + w.message()
-              + (w.task() == null ? "" : " (" + w.task() + (w.error() == null ? "" : ": " + error(w.error())) + ")"));
+          "# warning: " + wn.message()
+              + (wn.task() == null ? "" : " (" + wn.task() + (wn.error() == null ? "" : ": " + ValueText.error(wn.error(), DETAIL)) + ")"));
     }
+  }
+
+  /**
+   * What the strategy step and then main did: {@code gather raised ValueError: Error at 0.2;
+   * main caught it, slept 1.0 s (after) and returned at 1.2}. Without the workflow, only the
+   * step. {@code time} formats an instant.
+   */
+  public static String outcome(RunResult r, Workflow w, LongFunction<String> time, int budget) {
+    Outcome o = r.outcome();
+    StringBuilder sb = new StringBuilder(r.strategy().kind().key());
+    sb.append(o.returned() ? " returned " + ValueText.value(o.value(), budget) : " raised " + ValueText.error(o.error(), budget));
+    sb.append(" at ").append(time.apply(o.atNs()));
+    if (!o.returned() && o.error().type().equals("CancelledError")) {
+      return sb.append("; main raised it too (CancelledError is not an Exception)").toString();
+    }
+    if (w == null) {
+      return sb.toString();
+    }
+    if (w.after() == null) {
+      return sb.append(o.returned() ? "; main" : "; main caught it and").append(" returned at ").append(time.apply(o.atNs())).toString();
+    }
+    return sb.append(o.returned() ? "; main" : "; main caught it,").append(" slept ").append(PyNumbers.seconds(w.after().sleepNs()))
+        .append(" s (after) and returned at ").append(time.apply(o.atNs() + w.after().sleepNs())).toString();
   }
 
   /** Decimal places the time needs (at most 9: nanoseconds). */
@@ -70,83 +99,11 @@ public final class TextView {
 
   /** {@code ValueError: Error}; a group lists its members: {@code ExceptionGroup: msg [A: x, B]}. */
   public static String error(ErrorValue e) {
-    if (e == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(e.type());
-    if (e.message() != null && !e.message().isEmpty()) {
-      sb.append(": ").append(e.message());
-    }
-    List<ErrorValue> members = e.exceptions();
-    if (members != null) {
-      sb.append(" [");
-      for (int i = 0; i < members.size(); i++) {
-        sb.append(i > 0 ? ", " : "").append(error(members.get(i)));
-      }
-      sb.append(']');
-    }
-    return sb.toString();
+    return ValueText.error(e, ValueText.WHOLE);
   }
 
   /** A value as one line of JSON, floats as Python prints them, errors as {@link #error}. */
   public static String value(Object v) {
-    StringBuilder sb = new StringBuilder();
-    value(sb, v);
-    return sb.toString();
-  }
-
-  private static void value(StringBuilder sb, Object v) {
-    switch (v) {
-      case null -> sb.append("null");
-      case String s -> quote(sb, s);
-      case Double d -> sb.append(Values.pythonRepr(d));
-      case Boolean b -> sb.append(b);
-      case Long l -> sb.append(l);
-      case Integer i -> sb.append(i);
-      case BigInteger b -> sb.append(b);
-      case ErrorValue e -> sb.append('<').append(error(e)).append('>');
-      case List<?> list -> {
-        sb.append('[');
-        for (int i = 0; i < list.size(); i++) {
-          sb.append(i > 0 ? ", " : "");
-          value(sb, list.get(i));
-        }
-        sb.append(']');
-      }
-      case Map<?, ?> map -> {
-        sb.append('{');
-        String sep = "";
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-          sb.append(sep);
-          quote(sb, String.valueOf(e.getKey()));
-          sb.append(": ");
-          value(sb, e.getValue());
-          sep = ", ";
-        }
-        sb.append('}');
-      }
-      default -> throw new IllegalStateException("not a report value: " + v.getClass().getName());
-    }
-  }
-
-  private static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    return ValueText.value(v, ValueText.WHOLE);
   }
 }

@@ -1,19 +1,23 @@
 package io.aiosim.report;
 
+import io.aiosim.dsl.Workflow;
+import io.aiosim.report.Lane.Mark;
+import io.aiosim.report.Lane.Span;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A report as a Gantt chart for the terminal ({@code --format timeline}): one row per task, a
- * bar from {@code started_at} to {@code finished_at} on a time axis scaled to the width, its end
- * marked completed, failed or cancelled, the result or error beside it, then main's row (its
- * step's end), a legend and the warnings. Spawned and group children are indented under their
- * parent's name. {@code ascii} swaps the block characters for plain ones.
+ * A report as a Gantt chart for the terminal ({@code --format timeline}): main's row, then one
+ * row per task (children indented under their parent) on a time axis scaled to the width. A row
+ * shows what the task was doing ({@link Lanes}): sleeping, awaiting other tasks, cleaning up
+ * after a cancel, the instants it ran, each accepted cancel, and its end (completed, failed,
+ * cancelled, pending), with the result or error beside it. Main's row shows its strategy step,
+ * the as_completed yields, the step's end, its {@code after} sleep and its return. Then the
+ * outcome, a legend of the marks that appear, and the warnings. {@code ascii} swaps the block
+ * characters for plain ones.
  */
 public final class TimelineView {
   /** More rows than this are summarised: a chart of 100,000 tasks is not grasped at a glance. */
@@ -23,37 +27,52 @@ public final class TimelineView {
   private static final int MAX_LABEL = 24;
   private static final int MAX_DETAIL = 32;
 
-  /** The drawing characters: Unicode blocks, or plain ASCII. */
-  private record Glyphs(char bar, char completed, char failed, char cancelled, char pending,
-      char mainBar, char mainEnd, char axis, char tick, char axisStart, char axisEnd, String cut, String dash) {}
+  /** A glyph for each thing a row can show, in the legend's order and with its words. */
+  private enum Look {
+    RUN("running"),
+    SLEEP("sleeping"),
+    AWAIT("awaiting tasks"),
+    CLEANUP("cleaning up"),
+    CANCEL("cancel requested"),
+    COMPLETED("completed"),
+    FAILED("failed"),
+    CANCELLED("cancelled"),
+    PENDING("pending at exit"),
+    YIELD("item yielded"),
+    STEP_END("step ends"),
+    MAIN_END("main returns"),
+    SHUTDOWN("shutdown");
 
-  private static final Glyphs UNICODE =
-      new Glyphs('█', '✓', '✗', '⊘', '░', '─', '▲', '─', '┼', '├', '┤', "…", "—");
-  private static final Glyphs ASCII =
-      new Glyphs('=', 'o', 'X', '/', '~', '-', '^', '-', '+', '|', '|', "~", "-");
+    final String words;
+
+    Look(String words) {
+      this.words = words;
+    }
+  }
+
+  /** The drawing characters: Unicode blocks, or plain ASCII; indexed by {@link Look}. */
+  private record Glyphs(String looks, char axis, char tick, char axisStart, char axisEnd, String cut, String dash) {
+    char of(Look l) {
+      return looks.charAt(l.ordinal());
+    }
+  }
+
+  private static final Glyphs UNICODE = new Glyphs("█░─▒×✓✗⊘»•▲◆·", '─', '┼', '├', '┤', "…", "—");
+  private static final Glyphs ASCII = new Glyphs("#=-%xoX/>*^@.", '-', '+', '|', '|', "~", "-");
 
   private TimelineView() {}
 
-  /** Draws {@code r} within {@code columns} characters (80 when unknown). */
-  public static void write(RunResult r, PrintWriter out, int columns, boolean ascii) {
+  /** Draws {@code r} within {@code columns} characters (80 when unknown); {@code w} may be null. */
+  public static void write(RunResult r, Workflow w, PrintWriter out, int columns, boolean ascii) {
     Glyphs g = ascii ? ASCII : UNICODE;
-    List<TaskReport> tasks = treeOrder(r.tasks());
-    int shown = Math.min(tasks.size(), MAX_ROWS);
-    Map<String, String> parents = new HashMap<>();
-    for (TaskReport t : tasks) {
-      parents.put(t.name(), t.parent());
-    }
+    Lanes lanes = Lanes.of(r, w, MAX_ROWS);
+    String strategy = r.strategy().kind().key();
     List<String> labels = new ArrayList<>();
     List<String> details = new ArrayList<>();
-    for (int i = 0; i < shown; i++) {
-      TaskReport t = tasks.get(i);
-      labels.add("  ".repeat(depth(t.name(), parents)) + t.name());
-      details.add(detail(t));
+    for (Lane lane : lanes.lanes()) {
+      labels.add(lane.isMain() ? Lane.MAIN : "  ".repeat(lane.depth() - 1) + lane.name());
+      details.add(lane.isMain() ? mainDetail(r.outcome(), strategy) : detail(lane.task()));
     }
-    Outcome o = r.outcome();
-    labels.add("main");
-    details.add(o.returned() ? "returned" : "raised " + o.error().type());
-
     int labelWidth = Math.min(MAX_LABEL, labels.stream().mapToInt(String::length).max().orElse(4));
     int detailWidth = Math.min(MAX_DETAIL, details.stream().mapToInt(String::length).max().orElse(0));
     int bar = columns - labelWidth - detailWidth - 4;
@@ -61,41 +80,31 @@ public final class TimelineView {
       detailWidth = Math.max(0, detailWidth - (MIN_BAR - bar));
       bar = Math.max(MIN_BAR, columns - labelWidth - detailWidth - 4);
     }
-    long total = Math.max(1, r.finishedAtNs());
-    Scale scale = new Scale(total, bar);
+    Scale scale = new Scale(Math.max(1, r.finishedAtNs()), bar);
 
     out.println(
-        r.workflow() + " " + g.dash() + " " + r.strategy().kind().key() + ", " + r.clock()
+        r.workflow() + " " + g.dash() + " " + strategy + ", " + r.clock()
             + " clock, finished at " + PyNumbers.seconds(r.finishedAtNs()) + " s");
     out.println();
     String margin = " ".repeat(labelWidth + 2);
     out.println((margin + scale.labels() + " s").stripTrailing());
     out.println(margin + scale.axis(g));
-    for (int i = 0; i < shown; i++) {
-      TaskReport t = tasks.get(i);
-      out.println(row(labels.get(i), labelWidth, taskBar(t, scale, g), details.get(i), detailWidth, g));
+    Map<Look, Boolean> seen = new EnumMap<>(Look.class);
+    for (int i = 0; i < lanes.lanes().size(); i++) {
+      String row = row(lanes.lanes().get(i), scale, g, seen);
+      out.println(row(labels.get(i), labelWidth, row, details.get(i), detailWidth, g));
     }
-    if (tasks.size() > shown) {
-      out.println(fit("... " + (tasks.size() - shown) + " more tasks not drawn", labelWidth + bar + 2, g));
+    if (lanes.hidden() > 0) {
+      out.println(fit("... " + lanes.hidden() + " more tasks not drawn", labelWidth + bar + 2, g));
     }
-    char[] main = blank(bar);
-    int end = scale.col(o.atNs());
-    for (int c = 0; c < end; c++) {
-      main[c] = g.mainBar();
-    }
-    main[end] = g.mainEnd();
-    out.println(row("main", labelWidth, new String(main), details.getLast(), detailWidth, g));
     out.println();
-    out.println(
-        "  main "
-            + (o.returned() ? "returned " + TextView.value(o.value()) : "raised " + TextView.error(o.error()))
-            + " at " + PyNumbers.seconds(o.atNs()) + " s");
-    out.println("  " + legend(tasks, g));
-    out.println("  " + counts(tasks));
-    for (Warning w : r.warnings()) {
+    out.println("  " + TextView.outcome(r, w, ns -> PyNumbers.seconds(ns) + " s", columns));
+    out.println("  " + legend(seen, g, strategy));
+    out.println("  " + counts(r.tasks()));
+    for (Warning wn : r.warnings()) {
       out.println(
-          "  warning: " + w.message()
-              + (w.task() == null ? "" : " (" + w.task() + (w.error() == null ? "" : ": " + TextView.error(w.error())) + ")"));
+          "  warning: " + wn.message()
+              + (wn.task() == null ? "" : " (" + wn.task() + (wn.error() == null ? "" : ": " + ValueText.error(wn.error(), columns)) + ")"));
     }
   }
 
@@ -109,96 +118,87 @@ public final class TimelineView {
     }
   }
 
-  /** Each task followed by its children (spawned or group members), creation order within. */
-  private static List<TaskReport> treeOrder(List<TaskReport> tasks) {
-    Map<String, List<TaskReport>> children = new HashMap<>();
-    List<TaskReport> roots = new ArrayList<>();
-    Map<String, TaskReport> byName = new HashMap<>();
-    for (TaskReport t : tasks) {
-      byName.put(t.name(), t);
-    }
-    for (TaskReport t : tasks) {
-      if (t.parent() == null || !byName.containsKey(t.parent())) {
-        roots.add(t);
-      } else {
-        children.computeIfAbsent(t.parent(), k -> new ArrayList<>()).add(t);
-      }
-    }
-    List<TaskReport> out = new ArrayList<>(tasks.size());
-    java.util.ArrayDeque<TaskReport> stack = new java.util.ArrayDeque<>();
-    for (TaskReport root : roots) {
-      stack.push(root);
-      while (!stack.isEmpty()) {
-        TaskReport t = stack.pop();
-        out.add(t);
-        List<TaskReport> kids = children.getOrDefault(t.name(), List.of());
-        for (int i = kids.size() - 1; i >= 0; i--) {
-          stack.push(kids.get(i));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static int depth(String name, Map<String, String> parents) {
-    int d = 0;
-    for (String p = parents.get(name); p != null && d < 50; p = parents.get(p)) {
-      d++;
-    }
-    return d;
+  private static String mainDetail(Outcome o, String strategy) {
+    return strategy + (o.returned() ? " returned" : " raised " + o.error().type());
   }
 
   private static String detail(TaskReport t) {
     return switch (t.state()) {
-      case COMPLETED -> TextView.value(t.result());
-      case FAILED -> TextView.error(t.error());
+      case COMPLETED -> ValueText.value(t.result(), MAX_DETAIL);
+      case FAILED -> ValueText.error(t.error(), MAX_DETAIL);
       case CANCELLED -> t.cancelledBy() == null ? "cancelled itself" : "by " + t.cancelledBy();
       case PENDING -> "pending at exit";
     };
   }
 
-  private static String taskBar(TaskReport t, Scale scale, Glyphs g) {
+  /** Spans first, then marks over them; at one column the weightier mark wins (an end over a run). */
+  private static String row(Lane lane, Scale scale, Glyphs g, Map<Look, Boolean> seen) {
     char[] row = blank(scale.width);
-    int from = t.startedAtNs() == null ? -1 : scale.col(t.startedAtNs());
-    if (t.finishedAtNs() == null) {
-      for (int c = Math.max(0, from); c < scale.width; c++) {
-        row[c] = g.pending();
+    Look[] looks = new Look[scale.width];
+    for (Span s : lane.spans()) {
+      Look look =
+          switch (s.kind()) {
+            case SLEEP -> Look.SLEEP;
+            case AWAIT -> Look.AWAIT;
+            case CLEANUP -> Look.CLEANUP;
+            case SHUTDOWN -> Look.SHUTDOWN;
+          };
+      for (int c = scale.col(s.fromNs()), to = scale.col(s.toNs()); c < to; c++) {
+        looks[c] = look;
       }
-      return new String(row);
     }
-    int to = scale.col(t.finishedAtNs());
-    for (int c = Math.max(0, from); c < to; c++) {
-      row[c] = g.bar();
+    for (Mark m : lane.marks()) {
+      Look look =
+          switch (m.kind()) {
+            case RUN, LOG, SPAWN -> Look.RUN;
+            case CANCEL -> Look.CANCEL;
+            case YIELD -> Look.YIELD;
+            case STEP_RETURNED, STEP_RAISED -> Look.STEP_END;
+            case MAIN_RETURNED, MAIN_RAISED -> Look.MAIN_END;
+            case COMPLETED -> Look.COMPLETED;
+            case FAILED -> Look.FAILED;
+            case CANCELLED -> Look.CANCELLED;
+            case PENDING -> Look.PENDING;
+          };
+      int c = scale.col(m.atNs());
+      if (looks[c] == null || weight(look) >= weight(looks[c])) {
+        looks[c] = look;
+      }
     }
-    row[to] =
-        switch (t.state()) {
-          case COMPLETED -> g.completed();
-          case FAILED -> g.failed();
-          case CANCELLED -> g.cancelled();
-          case PENDING -> g.pending();
-        };
+    for (int c = 0; c < scale.width; c++) {
+      if (looks[c] != null) {
+        row[c] = g.of(looks[c]);
+        seen.put(looks[c], true);
+      }
+    }
     return new String(row);
   }
 
-  /** Explains only the marks that appear. */
-  private static String legend(List<TaskReport> tasks, Glyphs g) {
-    StringBuilder sb = new StringBuilder().append(g.bar()).append(" running");
-    for (TaskReport.State s : TaskReport.State.values()) {
-      if (tasks.stream().anyMatch(t -> t.state() == s)) {
-        char mark =
-            switch (s) {
-              case COMPLETED -> g.completed();
-              case FAILED -> g.failed();
-              case CANCELLED -> g.cancelled();
-              case PENDING -> g.pending();
-            };
-        sb.append("  ").append(mark).append(' ').append(s.key());
-      }
-    }
-    return sb.append("  ").append(g.mainEnd()).append(" main's step ends").toString();
+  /** Spans weigh nothing; a task's end outweighs a cancel, which outweighs a run. */
+  private static int weight(Look l) {
+    return switch (l) {
+      case SLEEP, AWAIT, CLEANUP, SHUTDOWN -> 0;
+      case RUN -> 1;
+      case YIELD -> 2;
+      case CANCEL -> 3;
+      case MAIN_END -> 4;
+      case STEP_END -> 5; // the step's end says more than main's return at the same instant
+      case COMPLETED, FAILED, CANCELLED, PENDING -> 6;
+    };
   }
 
-  private static String counts(List<TaskReport> tasks) {
+  /** Explains only the marks that appear. */
+  private static String legend(Map<Look, Boolean> seen, Glyphs g, String strategy) {
+    StringBuilder sb = new StringBuilder();
+    for (Look l : seen.keySet()) {
+      String words = l == Look.STEP_END ? strategy + " " + l.words : l.words;
+      sb.append(sb.isEmpty() ? "" : "  ").append(g.of(l)).append(' ').append(words);
+    }
+    return sb.toString();
+  }
+
+  /** {@code 3 tasks: 1 completed, 1 failed, 1 cancelled}. */
+  public static String counts(List<TaskReport> tasks) {
     Map<TaskReport.State, Integer> n = new EnumMap<>(TaskReport.State.class);
     for (TaskReport t : tasks) {
       n.merge(t.state(), 1, Integer::sum);
@@ -237,27 +237,11 @@ public final class TimelineView {
     Scale(long total, int width) {
       this.total = total;
       this.width = width;
-      this.step = niceStep(total, Math.max(1, width / 8));
+      this.step = TimeAxis.step(total, Math.max(1, width / 8));
     }
 
     int col(long ns) {
-      return (int) Math.round((double) ns / total * (width - 1));
-    }
-
-    /** The smallest 1, 2 or 5 times a power of ten that cuts {@code total} into at most {@code n} parts. */
-    static long niceStep(long total, int n) {
-      long p = 1;
-      while (true) {
-        for (long m : new long[] {1, 2, 5}) {
-          if (p * m * n >= total) {
-            return p * m;
-          }
-        }
-        if (p > Long.MAX_VALUE / 100) {
-          return total;
-        }
-        p *= 10;
-      }
+      return (int) Math.round((double) Math.min(ns, total) / total * (width - 1));
     }
 
     String axis(Glyphs g) {
@@ -275,7 +259,7 @@ public final class TimelineView {
       StringBuilder sb = new StringBuilder();
       for (long t = 0; t <= total; t += step) {
         int c = col(t);
-        String label = BigDecimal.valueOf(t, 9).stripTrailingZeros().toPlainString();
+        String label = TimeAxis.label(t);
         if (c >= sb.length() + (sb.isEmpty() ? 0 : 1)) {
           sb.append(" ".repeat(c - sb.length())).append(label);
         }

@@ -7,6 +7,7 @@ import io.aiosim.engine.Clock;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.engine.ClockOverflow;
 import io.aiosim.engine.EventLoop;
+import io.aiosim.report.PyNumbers;
 import io.aiosim.report.RunResult;
 
 /**
@@ -46,6 +47,11 @@ public final class Simulation {
     RunStopped(String message) {
       super(message, null, false, false);
     }
+
+    /** The same, its message prefixed with the workflow's file ({@code file: message}). */
+    public RunStopped in(String file) {
+      return new RunStopped(file + ": " + getMessage());
+    }
   }
 
   public static RunResult run(Workflow workflow, ClockKind clock) {
@@ -70,8 +76,9 @@ public final class Simulation {
           new StrategyBody(loop, in.strategyStep(workflow.strategy(), workflow.tasks(), null), workflow.after(), recorder));
     } catch (ClockOverflow e) {
       throw new RunStopped(
-          "run stopped: at t=" + e.now() + " ns a delay of " + e.delay()
-              + " ns would take the clock past 2^63 - 1 ns (about 292 years), the longest run there is");
+          "run stopped at " + PyNumbers.seconds(e.now()) + " s: a delay of " + PyNumbers.seconds(e.delay())
+              + " s would take the clock past " + PyNumbers.seconds(Long.MAX_VALUE)
+              + " s (2^63 - 1 ns, about 292 years), the last instant it can hold");
     }
     if (recorder.outcome() == null) {
       throw new IllegalStateException("main ended without finishing its strategy step");

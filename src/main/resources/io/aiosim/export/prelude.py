@@ -466,11 +466,7 @@ class report:
         # main raising CancelledError (SPEC 2) makes asyncio.run raise it: that is a result.
         if et is not None and et is not asyncio.CancelledError:
             return False
-        # Its traceback holds the frames it went through; under 3.11 a finished frame also
-        # holds its function, whose closure may hold tasks (as_completed's _wait_for_one).
-        while exc is not None:
-            exc.__traceback__, exc = None, exc.__context__
-        del tb
+        tb = None  # this frame is running: its own reference to the traceback goes by hand
         _release_finished_frames()
         gc.collect()
         _REPORT.write(self.workflow, self.strategy, sys.stdout)
@@ -490,6 +486,11 @@ def _release_finished_frames():
     are skipped, since clearing them would close the coroutine and run its finally blocks.
     """
     suspended = set()
+    for o in gc.get_objects():
+        # A traceback keeps its frames, and a frame its function (f_funcobj, which clear() leaves),
+        # whose closure can hold tasks (as_completed's queue): drop every traceback first.
+        if isinstance(o, BaseException):
+            o.__traceback__ = None
     for o in gc.get_objects():
         if isinstance(o, types.CoroutineType):
             f = o.cr_frame

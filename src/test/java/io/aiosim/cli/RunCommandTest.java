@@ -166,6 +166,45 @@ class RunCommandTest {
   }
 
   @Test
+  void picturesAreTheirViewsGoldens() throws IOException {
+    Cli html = Cli.run("run", "--format", "html", GATHER);
+    assertThat(html.status()).isZero();
+    assertThat(html.out()).isEqualTo(Files.readString(Path.of("src/test/resources/view/gather-handle-exception.html")));
+    assertThat(Cli.run("run", "--format", "trace", GATHER).out())
+        .isEqualTo(Files.readString(Path.of("src/test/resources/view/gather-handle-exception.trace.json")));
+    String mermaid = Files.readString(Path.of("src/test/resources/view/gather-handle-exception.md"));
+    assertThat(Cli.run("run", "--format", "mermaid", GATHER, GATHER).out()).isEqualTo(mermaid + "\n" + mermaid);
+  }
+
+  @Test
+  void aPageOrTracePerWorkflowNeedsOneWorkflowOrOut() {
+    for (String format : new String[] {"html", "trace"}) {
+      Cli r = Cli.run("run", "--format", format, GATHER, SEED + "wait-basic.yaml");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains("--out DIR");
+    }
+    Path out = tmp.resolve("pages");
+    assertThat(Cli.run("run", "--format", "html", "--out", out.toString(), SEED).status()).isZero();
+    assertThat(out.resolve("gather-handle-exception.html")).exists();
+    assertThat(Cli.run("run", "--format", "trace", "--out", out.toString(), GATHER).status()).isZero();
+    assertThat(out.resolve("gather-handle-exception.trace.json")).exists();
+  }
+
+  @Test
+  void longValuesAreCutWithACount() throws IOException {
+    Path big = tmp.resolve("big.yaml");
+    Files.writeString(big, "version: 1\nstrategy: {kind: gather}\ntasks:\n  - {name: \"w-{i}\", count: 5000, delay: 0.1, result: \"{i}\"}\n");
+    String text = Cli.run("run", "--format", "text", big.toString()).out();
+    String returned = text.lines().filter(l -> l.contains(" returned ")).findFirst().orElseThrow();
+    assertThat(returned).contains("[0, 1, 2, ").contains(" more]").hasSizeLessThan(200);
+    assertThat(text.lines().mapToInt(String::length).max().orElseThrow()).isLessThan(250);
+    String timeline = Cli.run("run", "--format", "timeline", "--width", "100", big.toString()).out();
+    assertThat(timeline).contains("... 4800 more tasks not drawn");
+    assertThat(timeline.lines().mapToInt(String::length).max().orElseThrow()).isLessThan(250);
+  }
+
+  @Test
   void badArgumentsAreInvalidInput() {
     assertThat(Cli.run("run", "no/such/file.yaml").status()).isEqualTo(2);
     assertThat(Cli.run("run", "--format", "xml", GATHER).status()).isEqualTo(2);
@@ -180,5 +219,21 @@ class RunCommandTest {
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("Exit status:").contains("1  test failures").contains("3  internal error");
     assertThat(Cli.run("test", "--help").out()).contains("--update").contains("--accept").contains("--junit");
+  }
+
+  @Test
+  void aClockThatWouldPass2To63NsStopsTheRunAsAnInputError() throws Exception {
+    // Nine sleeps of 1e9 s reach 9e18 ns; the tenth would pass 2^63 - 1 ns (SPEC 5): no wrap.
+    Path file = tmp.resolve("overflow.yaml");
+    Files.writeString(
+        file,
+        "version: 1\nstrategy: {kind: gather}\ntasks:\n  - name: long\n    steps: ["
+            + String.join(", ", java.util.Collections.nCopies(10, "{sleep: 1e9}")) + "]\n");
+    Cli r = Cli.run("run", file.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip())
+        .isEqualTo("aiosim run: " + file + ": run stopped at 9000000000.0 s: a delay of 1000000000.0 s would take"
+            + " the clock past 9223372036.854775807 s (2^63 - 1 ns, about 292 years), the last instant it can hold");
   }
 }

@@ -134,7 +134,8 @@ final class WorkflowYaml {
       default -> {}
     }
     if (s.timeoutNs() != null) {
-      parts.add("timeout: " + seconds(s.timeoutNs()));
+      // timeout must be > 0 s; 1e-10 s rounds to 0 ns, which is asyncio.timeout(0) (SPEC 5)
+      parts.add("timeout: " + (s.timeoutNs() == 0 ? "1e-10" : seconds(s.timeoutNs())));
     }
     return "{" + String.join(", ", parts) + "}";
   }
@@ -144,7 +145,7 @@ final class WorkflowYaml {
   }
 
   private static String error(ErrorSpec e) {
-    return "{type: " + e.type() + ", message: " + string(e.message()) + "}";
+    return "{type: " + string(e.type()) + ", message: " + string(e.message()) + "}";
   }
 
   /** Exact decimal seconds of a ns count ({@code 150000000} is {@code 0.15}). */

@@ -2,7 +2,7 @@ package io.aiosim.bench;
 
 import io.aiosim.dsl.Workflow;
 import io.aiosim.engine.ClockKind;
-import io.aiosim.engine.Simulation;
+import io.aiosim.run.Simulation;
 import io.aiosim.report.RunResult;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,7 +2,7 @@ package io.aiosim.bench;
 
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
-import io.aiosim.engine.Simulation;
+import io.aiosim.run.Simulation;
 import io.aiosim.report.ReportWriter;
 import io.aiosim.report.RunResult;
 import java.io.BufferedWriter;

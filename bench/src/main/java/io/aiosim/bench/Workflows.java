@@ -30,7 +30,7 @@ public final class Workflows {
   static Workflow flat(StrategySpec.Kind kind, int n, Delays delays) {
     SplitMix64 rng = new SplitMix64(1);
     return new Workflow(
-        "bench-" + kind.key() + "-" + n, null, 1, StrategySpec.defaults(kind), tasks("t-", n, delays, rng), null, null);
+        "bench-" + kind.key() + "-" + n, null, 1, defaults(kind), tasks("t-", n, delays, rng), null, null);
   }
 
   /**
@@ -44,11 +44,22 @@ public final class Workflows {
     for (int g = 0; g < groups; g++) {
       GroupSpec body =
           new GroupSpec(
-              StrategySpec.defaults(StrategySpec.Kind.TASKGROUP), tasks("g" + g + "-t-", per, delays, rng), null);
+              defaults(StrategySpec.Kind.TASKGROUP), tasks("g" + g + "-t-", per, delays, rng), null);
       top.add(new TaskSpec("g" + g, new TaskBody.Group(body), null));
     }
     return new Workflow(
-        "bench-nested-" + n, null, 1, StrategySpec.defaults(StrategySpec.Kind.GATHER), top, null, null);
+        "bench-nested-" + n, null, 1, defaults(StrategySpec.Kind.GATHER), top, null, null);
+  }
+
+  /** A strategy of {@code kind} with every option at its default. */
+  private static StrategySpec defaults(StrategySpec.Kind kind) {
+    return switch (kind) {
+      case GATHER -> new StrategySpec.Gather(false, null);
+      case TASKGROUP -> new StrategySpec.TaskGroup(null);
+      case AS_COMPLETED -> new StrategySpec.AsCompleted(StrategySpec.OnError.CONTINUE, null);
+      case WAIT -> new StrategySpec.Wait(StrategySpec.ReturnWhen.ALL_COMPLETED, false, false, null);
+      case CREATE_TASK -> new StrategySpec.CreateTask(null, null);
+    };
   }
 
   private static List<TaskSpec> tasks(String prefix, int n, Delays delays, SplitMix64 rng) {
