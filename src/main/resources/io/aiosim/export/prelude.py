@@ -23,6 +23,7 @@ import itertools
 import json
 import selectors
 import types
+import weakref
 from asyncio import events, runners, taskgroups, timeouts
 
 
@@ -245,9 +246,10 @@ class Task(asyncio.Task):
         return super().uncancel()
 
     def result(self):
-        # as_completed hands main a coroutine, not the task; note which task it reads.
+        # as_completed hands its consumer a coroutine, not the task; note which task it reads,
+        # for that consumer (a CancelledError it raises ends the consumer without an item).
         if self._rec is not None and sys._getframe(1).f_code.co_name == "_wait_for_one":
-            _REPORT.handed_over = self._rec.name
+            _REPORT.handed_over[asyncio.current_task()] = self._rec.name
         return super().result()
 
 
@@ -330,7 +332,7 @@ def raised(e):
 def item(result=None, error=None):
     """An as_completed item as the step receives it (an error item when `error` is set);
     main's items are also `yield` events (SPEC 6)."""
-    name, _REPORT.handed_over = _REPORT.handed_over, None
+    name = _REPORT.handed_over.pop(asyncio.current_task(), None)
     it = {"task": name, "error": error} if error is not None else {"task": name, "result": result}
     if asyncio.current_task()._rec is None:
         _REPORT.event("main", "yield", "item", _encode(it))
@@ -374,7 +376,8 @@ class _Report:
         self.events = []  # encoded event lines
         self.warnings = []  # (creation index or None, encoded warning)
         self.outcome = None
-        self.handed_over = None
+        # consumer task -> the task whose result as_completed handed it (weak: keeps no task)
+        self.handed_over = weakref.WeakKeyDictionary()
         self.shutting_down = False
 
     def now(self):
