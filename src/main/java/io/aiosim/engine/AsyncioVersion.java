@@ -2,10 +2,10 @@ package io.aiosim.engine;
 
 /**
  * Which CPython release's asyncio the engine mirrors: one engine, and one switch per change a
- * workflow can reach, named for what it does and read at the line that differs. Diffing
- * {@code Lib/asyncio} of 3.12.1 against 3.13.0 (and the {@code _asyncio} accelerator, checked by
- * running both) leaves these; the other changes cannot show in a report (docs/versions.md in the
- * repository lists each, with why).
+ * workflow can reach, named for what it does and read at the line that differs. Diffing {@code
+ * Lib/asyncio} of 3.12.1 against 3.13.0 and 3.11.7 (and running every scenario under each, for
+ * the {@code _asyncio} accelerator) leaves these; the other changes cannot show in a report (the
+ * README's "Python versions" lists them).
  */
 public enum AsyncioVersion {
   /** CPython 3.11.7: the same reachable code as 3.12.1 (TaskGroup, timeouts, Task, gather). */
