@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--python",
       paramLabel = "VERSION",
       converter = PythonVersionConverter.class,
-      description = "The CPython whose asyncio to model: 3.12 (default) or 3.13; overrides the workflow's python: key.")
+      description = "The CPython whose asyncio to model: 3.12 (default), 3.13 or 3.11; overrides the workflow's python: key.")
   PythonVersion python;
 
   @Option(names = "--no-events", description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")

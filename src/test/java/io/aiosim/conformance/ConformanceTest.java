@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -51,16 +52,17 @@ class ConformanceTest {
     return versions()
         .map(v -> {
           Oracle oracle = oracle(v);
-          // Queued now, so that every version's interpreter works while the tests compare.
           List<Future<String>> reports =
               files.stream().map(f -> oracle.submit(name(f), PythonExporter.export(Workflows.load(f), v))).toList();
           return DynamicContainer.dynamicContainer(
               "python " + v,
-              java.util.stream.IntStream.range(0, files.size())
+              IntStream.range(0, files.size())
                   .mapToObj(i -> DynamicTest.dynamicTest(
                       WORKFLOWS.relativize(files.get(i)).toString(),
                       () -> checkFile(oracle, files.get(i), reports.get(i)))));
-        });
+        })
+        .toList() // every version's programs queued before the first test runs
+        .stream();
   }
 
   @TestFactory
@@ -79,10 +81,12 @@ class ConformanceTest {
                   .toList();
           return DynamicContainer.dynamicContainer(
               "python " + v,
-              java.util.stream.IntStream.range(0, cases)
+              IntStream.range(0, cases)
                   .mapToObj(i -> DynamicTest.dynamicTest(
                       "seed=" + seeds.get(i), () -> checkRandom(oracle, seeds.get(i), reports.get(i)))));
-        });
+        })
+        .toList() // every version's programs queued before the first test runs
+        .stream();
   }
 
   @AfterAll

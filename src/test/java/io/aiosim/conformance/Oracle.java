@@ -92,7 +92,7 @@ final class Oracle implements AutoCloseable {
       python.close();
       System.out.printf(
           "conformance: python %s: %d/%d identical (CPython %s ran %d programs)%n",
-          version, identical.get(), compared.get(), python, runs.get());
+          version, identical.get(), compared.get(), python.version(), runs.get());
     }
   }
 }

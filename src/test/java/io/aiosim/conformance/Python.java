@@ -71,6 +71,11 @@ public final class Python implements AutoCloseable {
         .map(p -> new Python(p, work));
   }
 
+  /** {@code 3.13.0}: the interpreter's own version. */
+  public String version() {
+    return version(executable);
+  }
+
   private static String version(Path python) {
     try {
       Process p = new ProcessBuilder(python.toString(), "-c", "import sys; print(sys.version.split()[0])")
