@@ -5,6 +5,8 @@ import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
+import io.aiosim.explore.Exploration;
+import io.aiosim.explore.Explorer;
 import io.aiosim.run.Simulation;
 import io.aiosim.golden.RunAttempt;
 import io.aiosim.golden.Scenario;
@@ -58,6 +60,14 @@ public final class Aiosim {
   /** Runs a loaded workflow on the virtual clock, modelling {@code python}'s asyncio (SPEC 8). */
   public static RunResult run(Workflow workflow, PythonVersion python) {
     return Simulation.run(workflow, ClockKind.VIRTUAL, Simulation.Options.DEFAULT.withPython(python));
+  }
+
+  /**
+   * Runs the workflow under every order of its ties (timers due at one instant, SPEC 9), at
+   * most {@code budget} schedules, and groups the runs by outcome, as {@code aiosim explore}.
+   */
+  public static Exploration explore(Workflow workflow, int budget) {
+    return Explorer.explore(workflow, budget);
   }
 
   /** Reads and runs {@code file} on the virtual clock. */

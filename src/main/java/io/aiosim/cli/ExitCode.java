@@ -8,6 +8,8 @@ public enum ExitCode {
   TEST_FAILURES(1),
   /** {@code versions}: at least one workflow behaves differently under another Python version. */
   VERSIONS_DIFFER(1),
+  /** {@code explore --strict}: at least one workflow's outcome depends on the order of a tie. */
+  ORDER_DEPENDENT(1),
   /**
    * A workflow file or the command line is invalid, or a file or folder cannot be read or
    * written; nothing was run from an invalid file.

@@ -3,7 +3,9 @@ package io.aiosim.cli;
 import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.WorkflowReader;
+import io.aiosim.engine.ClockKind;
 import io.aiosim.export.PythonExporter;
+import io.aiosim.run.Simulation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,6 +50,8 @@ final class ExportCommand implements Callable<Integer> {
           "Export as Python (the only target so far), for Python VERSION (3.11, 3.12, 3.13), the workflow FILE;"
               + " - reads standard input.")
   List<String> python;
+
+  @Mixin ScheduleOption scheduleOption;
 
   @Override
   public Integer call() throws IOException {
@@ -90,7 +95,16 @@ final class ExportCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.INVALID_INPUT.code();
     }
-    out.print(PythonExporter.export(loaded.workflow(), version));
+    if (!scheduleOption.schedule.isDefault()) {
+      try { // one run finds a token that does not fit (SPEC 9), before any program is printed
+        Simulation.run(loaded.workflow(), ClockKind.VIRTUAL, new Simulation.Options(false, scheduleOption.schedule, version));
+      } catch (Simulation.RunStopped e) {
+        err.println("aiosim export: " + file + ": " + e.getMessage());
+        err.flush();
+        return ExitCode.INVALID_INPUT.code();
+      }
+    }
+    out.print(PythonExporter.export(loaded.workflow(), scheduleOption.schedule, version));
     out.flush();
     return ExitCode.OK.code();
   }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SchemaCommand.class,
       ExportCommand.class,
+      ExploreCommand.class,
       MatrixCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
@@ -37,7 +38,8 @@ import picocli.CommandLine.Command;
     footer = {
       "Exit status:",
       "  0  ok",
-      "  1  test failures (test), workflows that behave differently across Python versions (versions)",
+      "  1  test failures; versions: a workflow that behaves differently across Python versions; explore --strict:",
+      "     an order-dependent workflow",
       "  2  invalid input: a workflow file, the command line, or a file or folder it cannot read or write",
       "  3  internal error (a bug in aiosim)"
     })

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -89,6 +90,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-events", description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")
   boolean noEvents;
 
+  @Mixin ScheduleOption scheduleOption;
+
   @Option(names = "--ascii", description = "Draw the timeline with ASCII characters only.")
   boolean ascii;
 
@@ -110,6 +113,10 @@ final class RunCommand implements Callable<Integer> {
         err.println("aiosim run: --clock: expected virtual or real, got " + clock);
         return ExitCode.INVALID_INPUT.code();
       }
+    }
+    if (clockKind == ClockKind.REAL && !scheduleOption.schedule.isDefault()) {
+      err.println("aiosim run: --schedule orders the ties of the virtual clock; it cannot go with --clock real");
+      return ExitCode.INVALID_INPUT.code();
     }
     if (jobs < 1) {
       err.println("aiosim run: --jobs: expected a number of at least 1, got " + jobs);
@@ -229,7 +236,7 @@ final class RunCommand implements Callable<Integer> {
 
   private RunResult run(Input in, ClockKind clockKind) {
     try {
-      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents, python));
+      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents, scheduleOption.schedule, python));
     } catch (Simulation.RunStopped e) {
       throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {

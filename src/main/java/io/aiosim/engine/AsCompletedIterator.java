@@ -30,7 +30,7 @@ public final class AsCompletedIterator {
       f.addDoneCallback(onCompletion);
     }
     if (!todo.isEmpty() && timeout != null) {
-      timeoutHandle = loop.callLater(timeout, this::onTimeout);
+      timeoutHandle = loop.callLater(timeout, "as_completed.<locals>._on_timeout", this::onTimeout);
     }
     remaining = todo.size();
   }

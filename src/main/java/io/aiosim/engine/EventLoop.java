@@ -19,6 +19,9 @@ public final class EventLoop {
   /** Every task made on this loop, in creation order (CPython's {@code _scheduled_tasks}). */
   private final ArrayList<Task> tasks = new ArrayList<>();
   private final TimerQueue scheduled = new TimerQueue();
+  /** Null: ties run in the order their timers were set (SPEC 5), on the fast path. */
+  private TieOrder tieOrder;
+  private final ArrayList<TimerHandle> tie = new ArrayList<>();
   private long timerSeq;
   private boolean stopping;
   private Task currentTask;
@@ -91,6 +94,14 @@ public final class EventLoop {
     currentTask = null;
   }
 
+  /**
+   * Lets {@code order} choose the order of every tie from now on (SPEC 9); null restores the
+   * reference loop's, the order the timers were set.
+   */
+  public void setTieOrder(TieOrder order) {
+    this.tieOrder = order;
+  }
+
   /** {@code loop.call_soon}. */
   public void callSoon(Handle handle) {
     ready.addLast(handle);
@@ -105,12 +116,21 @@ public final class EventLoop {
 
   /** {@code loop.call_at}. */
   public TimerHandle callAt(long when, Runnable callback) {
-    return schedule(new TimerHandle(when, callback));
+    return callAt(when, null, callback);
+  }
+
+  /**
+   * {@code loop.call_at}, naming the callback as CPython's TimerHandle repr would (e.g. {@code
+   * Timeout._on_timeout}), so that a tie can say which timers it holds.
+   */
+  public TimerHandle callAt(long when, String callbackName, Runnable callback) {
+    return schedule(new TimerHandle(when, callbackName, callback));
   }
 
   /** Queues a timer made by the caller (a subclass that carries its arguments). */
   TimerHandle schedule(TimerHandle h) {
     h.seq = timerSeq++;
+    h.task = currentTask;
     scheduled.add(h);
     return h;
   }
@@ -118,6 +138,11 @@ public final class EventLoop {
   /** {@code loop.call_later}: due at {@code now + delay}, exact in ns. */
   public TimerHandle callLater(long delay, Runnable callback) {
     return callAt(deadline(delay), callback);
+  }
+
+  /** {@code loop.call_later}, the callback named as in {@link #callAt(long, String, Runnable)}. */
+  public TimerHandle callLater(long delay, String callbackName, Runnable callback) {
+    return callAt(deadline(delay), callbackName, callback);
   }
 
   /** {@code now + delay} in ns; a clock that would pass 2^63 - 1 ns stops the run (SPEC 5). */
@@ -187,7 +212,7 @@ public final class EventLoop {
       clock.waitUntil(first);
     }
     long endTime = time() + 1; // _clock_resolution is 1 ns on the reference loop
-    scheduled.moveDue(endTime, ready);
+    scheduled.moveDue(endTime, ready, tieOrder, tie);
     for (int n = ready.size(); n > 0; n--) {
       Handle h = ready.pollFirst();
       if (!h.cancelled) {

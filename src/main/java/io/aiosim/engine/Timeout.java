@@ -73,7 +73,7 @@ public final class Timeout extends Frame implements Requester {
     if (when <= loop.time()) {
       timeoutHandler = loop.callSoon(this::onTimeout);
     } else {
-      timeoutHandler = loop.callAt(when, this::onTimeout);
+      timeoutHandler = loop.callAt(when, "Timeout._on_timeout", this::onTimeout);
     }
   }
 

@@ -10,15 +10,37 @@ public class TimerHandle extends Handle {
   long seq;
   /** The next timer due at the same instant, set later: the bucket chain of {@link TimerQueue}. */
   TimerHandle next;
+  /** The task running when the timer was set (null outside any task), for {@link #task()}. */
+  Task task;
+  private final String callbackName;
   private final Runnable callback;
 
   TimerHandle(long when, Runnable callback) {
+    this(when, null, callback);
+  }
+
+  TimerHandle(long when, String callbackName, Runnable callback) {
     this.when = when;
+    this.callbackName = callbackName;
     this.callback = callback;
   }
 
   public long when() {
     return when;
+  }
+
+  /** The task that set the timer: the one sleeping, or guarded by a timeout, or waiting. */
+  public Task task() {
+    return task;
+  }
+
+  /**
+   * The callback's name in CPython ({@code _set_result_unless_cancelled} for a sleep, {@code
+   * Timeout._on_timeout}, {@code _release_waiter} for {@code wait}'s timeout, {@code
+   * as_completed.<locals>._on_timeout}), or null when the caller gave none.
+   */
+  public String callbackName() {
+    return callbackName;
   }
 
   @Override
@@ -34,7 +56,7 @@ public class TimerHandle extends Handle {
     private final Future future;
 
     SetResultUnlessCancelled(long when, Future future) {
-      super(when, null);
+      super(when, "_set_result_unless_cancelled", null);
       this.future = future;
     }
 

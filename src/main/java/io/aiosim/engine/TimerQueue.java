@@ -2,6 +2,7 @@ package io.aiosim.engine;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The loop's {@code _scheduled} heap, ordered by {@code (when, seq)} as SPEC 5 requires, built for
@@ -63,16 +64,42 @@ final class TimerQueue {
 
   /** Moves every timer due before {@code endTime} to {@code ready}, in (when, seq) order. */
   void moveDue(long endTime, ArrayDeque<Handle> ready) {
+    moveDue(endTime, ready, null, null);
+  }
+
+  /**
+   * As {@link #moveDue(long, ArrayDeque)}, but when {@code order} is not null each tie (two or
+   * more live timers due at one instant) goes through it first, gathered in {@code scratch}.
+   */
+  void moveDue(long endTime, ArrayDeque<Handle> ready, TieOrder order, List<TimerHandle> scratch) {
     while (size > 0 && whens[0] < endTime) {
+      if (order != null && !scratch.isEmpty() && scratch.get(0).when != whens[0]) {
+        flush(scratch, ready, order);
+      }
       TimerHandle h = heads[0];
       removeTop();
       while (h != null) {
         if (!h.cancelled) {
-          ready.addLast(h);
+          if (order == null) {
+            ready.addLast(h);
+          } else {
+            scratch.add(h);
+          }
         }
         h = unlinkHead(h);
       }
     }
+    if (order != null) {
+      flush(scratch, ready, order);
+    }
+  }
+
+  private static void flush(List<TimerHandle> timers, ArrayDeque<Handle> ready, TieOrder order) {
+    if (timers.size() > 1) {
+      order.order(timers.get(0).when, timers);
+    }
+    ready.addAll(timers);
+    timers.clear();
   }
 
   private TimerHandle unlinkHead(TimerHandle h) {

@@ -49,7 +49,7 @@ public final class Waiting extends Frame {
       }
       waiter = loop.createFuture();
       if (timeout != null) {
-        timeoutHandle = loop.callLater(timeout, this::releaseWaiter);
+        timeoutHandle = loop.callLater(timeout, "_release_waiter", this::releaseWaiter);
       }
       counter = fs.size();
       for (Task f : fs) {

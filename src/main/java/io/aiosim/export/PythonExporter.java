@@ -11,6 +11,7 @@ import io.aiosim.dsl.StrategySpec.Kind;
 import io.aiosim.dsl.TaskBody;
 import io.aiosim.dsl.TaskSpec;
 import io.aiosim.dsl.Workflow;
+import io.aiosim.run.Schedule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,15 +45,28 @@ public final class PythonExporter {
 
   /** The program text of {@code wf}, for the Python version it pins (else the default). */
   public static String export(Workflow wf) {
-    return export(wf, null);
+    return export(wf, Schedule.FIFO, null);
   }
 
   /** The program text of {@code wf}, for {@code python} (null: the version it pins, else the default). */
   public static String export(Workflow wf, PythonVersion python) {
-    return new PythonExporter().program(wf, wf.pythonOr(python));
+    return export(wf, Schedule.FIFO, python);
   }
 
-  private String program(Workflow wf, PythonVersion python) {
+  /**
+   * The program text of {@code wf} whose reference loop orders its ties as {@code schedule} says
+   * (SPEC 9), and whose report names it as {@code aiosim run --schedule} does.
+   */
+  public static String export(Workflow wf, Schedule schedule) {
+    return export(wf, schedule, null);
+  }
+
+  /** As {@link #export(Workflow, Schedule)}, for {@code python} (null: the version it pins, else the default). */
+  public static String export(Workflow wf, Schedule schedule, PythonVersion python) {
+    return new PythonExporter().program(wf, schedule, wf.pythonOr(python));
+  }
+
+  private String program(Workflow wf, Schedule schedule, PythonVersion python) {
     code.line("#!/usr/bin/env python3");
     code.line("# Workflow " + PythonLiteral.string(wf.name()) + " as a plain asyncio program,");
     code.line("# printed by `aiosim export --python`. Run it with python" + python.key() + " (standard");
@@ -73,7 +87,7 @@ public final class PythonExporter {
     code.blank().blank();
     code.line("if __name__ == \"__main__\":").indent();
     code.line("with report(" + PythonLiteral.string(wf.name()) + ", " + echo(wf.strategy()) + ", "
-        + PythonLiteral.string(python.key()) + "):");
+        + PythonLiteral.string(python.key()) + ties(schedule) + "):");
     code.indent().line("run(main())  # asyncio.run(main(), loop_factory=ReferenceLoop)").dedent().dedent();
     return code.toString();
   }
@@ -262,6 +276,23 @@ public final class PythonExporter {
       sb.append(", \"timeout\": seconds(").append(PythonLiteral.nanos(s.timeoutNs())).append(")");
     }
     return sb.append('}').toString();
+  }
+
+  /** The schedule's arguments to {@code report}: its token and, per tie, the order. */
+  private static String ties(Schedule schedule) {
+    if (schedule.isDefault()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(", ").append(PythonLiteral.string(schedule.token())).append(", {");
+    for (int i = 0; i < schedule.deviations(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(schedule.tie(i)).append(": (");
+      int[] order = schedule.order(i);
+      for (int j = 0; j < order.length; j++) {
+        sb.append(j == 0 ? "" : ", ").append(order[j]);
+      }
+      sb.append(")");
+    }
+    return sb.append("}").toString();
   }
 
   private static String prelude() {

@@ -1,21 +1,21 @@
 package io.aiosim.matrix;
 
+import io.aiosim.view.Page;
 import java.io.PrintWriter;
 
 /**
- * The recomputed table as one self-contained HTML page (no scripts, no external files): the
+ * The recomputed table as one self-contained HTML page in the pictures' frame ({@link Page}): the
  * same parts as the Markdown, each cell coloured by its verdict, a cell that disagrees with the
  * seed outlined, and each cell linked to the note telling what decided it (also its tooltip).
  */
 public final class MatrixHtml {
+  /** The table's cells, on top of the shared look. */
   private static final String STYLE =
       """
-      body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 72em; padding: 0 1em; color: #1d1d1f; }
-      table { border-collapse: collapse; margin: 1em 0; }
-      th, td { border: 1px solid #c8c8cc; padding: .35em .6em; }
-      thead th { background: #f2f2f5; }
-      tbody th { text-align: left; font-weight: normal; min-width: 18em; }
-      td { text-align: center; white-space: nowrap; }
+      table.matrix th, table.matrix td { border: 1px solid #c8c8cc; padding: .35em .6em; }
+      table.matrix thead th { background: #f2f2f5; }
+      table.matrix tbody th { text-align: left; font-weight: normal; min-width: 18em; }
+      table.matrix td { text-align: center; white-space: nowrap; }
       td a { color: inherit; text-decoration: none; }
       td.yes { background: #e3f4e1; }
       td.no { background: #f6f6f6; color: #6b6b70; }
@@ -23,25 +23,19 @@ public final class MatrixHtml {
       .verdict { font-weight: bold; font-size: 1.1em; }
       .options, .seed { font-size: .85em; }
       .seed { color: #d33c1f; }
-      code { font-size: .9em; }
       """;
 
   private MatrixHtml() {}
 
   public static void write(Matrix.Result result, PrintWriter out) {
     Table table = result.table();
-    out.println("<!DOCTYPE html>");
-    out.println("<html lang=\"en\">");
-    out.println("<head>");
-    out.println("<meta charset=\"utf-8\">");
-    out.println("<title>" + esc(table.title()) + ", recomputed</title>");
-    out.print("<style>\n" + STYLE + "</style>\n");
-    out.println("</head>");
-    out.println("<body>");
+    StringBuilder head = new StringBuilder();
+    Page.open(head, table.title() + ", recomputed", STYLE);
+    out.print(head);
     out.println("<h1>" + esc(table.title()) + ", recomputed</h1>");
     if (table.about() != null) out.println("<p>" + inline(table.about()) + "</p>");
     out.println("<p>Each run models CPython " + esc(result.python()) + "'s asyncio (<code>aiosim matrix</code>).</p>");
-    out.println("<table>");
+    out.println("<table class=\"matrix\">");
     out.print("<thead><tr><th>Scenario</th>");
     for (Table.Column c : table.columns()) out.print("<th>" + esc(c.title()) + "</th>");
     out.println("</tr></thead>");
@@ -85,8 +79,9 @@ public final class MatrixHtml {
       }
     }
     out.println("</ol>");
-    out.println("</body>");
-    out.println("</html>");
+    StringBuilder tail = new StringBuilder();
+    Page.close(tail);
+    out.print(tail);
     out.flush();
   }
 
@@ -98,17 +93,6 @@ public final class MatrixHtml {
   }
 
   private static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return Page.escape(s);
   }
 }

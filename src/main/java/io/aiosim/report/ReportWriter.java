@@ -62,20 +62,20 @@ public final class ReportWriter {
 
   /** The SPEC 6 layout, ending with a newline. */
   public static void write(RunResult r, Writer out) {
-    emit(r, out, new Layout(true));
+    emit(r, out, new ReportLayout(true));
     newline(out);
   }
 
   /** One line ({@code --format jsonl}), ending with a newline. */
   public static void writeLine(RunResult r, Writer out) {
-    emit(r, out, new Layout(false));
+    emit(r, out, new ReportLayout(false));
     newline(out);
   }
 
   /** One value as the report writes it, on one line (for messages that quote a value). */
   public static String valueToJson(Object v) {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(context(new Layout(false)), w)) {
+    try (JsonGenerator g = FACTORY.createGenerator(context(new ReportLayout(false)), w)) {
       writeValue(g, v);
     }
     return w.toString();
@@ -95,7 +95,7 @@ public final class ReportWriter {
     }
   }
 
-  private static ObjectWriteContext context(Layout layout) {
+  private static ObjectWriteContext context(ReportLayout layout) {
     return new ObjectWriteContext.Base() {
       @Override
       public PrettyPrinter getPrettyPrinter() {
@@ -109,9 +109,38 @@ public final class ReportWriter {
     };
   }
 
-  private static void emit(RunResult r, Writer out, Layout layout) {
+  private static void emit(RunResult r, Writer out, ReportLayout layout) {
+    document(out, layout, g -> new Emitter(g).report(r));
+  }
+
+  /**
+   * Writes one JSON document other than a report ({@code explore}'s) as a report is written:
+   * Python's escapes and numbers, the root object's keys and its arrays' items one per line (or
+   * all on one line), then a newline. {@code body} writes the root object.
+   */
+  public static void writeDocument(Writer out, boolean multiline, java.util.function.Consumer<JsonGenerator> body) {
+    document(out, new ReportLayout(multiline), body);
+    newline(out);
+  }
+
+  /** A report's {@code outcome} object (SPEC 6), to a generator of {@link #writeDocument}. */
+  public static void writeOutcome(JsonGenerator g, Outcome o) {
+    new Emitter(g).writeOutcome(o);
+  }
+
+  /** One of a report's {@code tasks} (SPEC 6), to a generator of {@link #writeDocument}. */
+  public static void writeTask(JsonGenerator g, TaskReport t) {
+    new Emitter(g).writeTask(t);
+  }
+
+  /** A time in seconds as a report writes it (SPEC 6). */
+  public static void writeTime(JsonGenerator g, long ns) {
+    new Emitter(g).writeTime(ns);
+  }
+
+  private static void document(Writer out, ReportLayout layout, java.util.function.Consumer<JsonGenerator> body) {
     try (JsonGenerator g = FACTORY.createGenerator(context(layout), out)) {
-      new Emitter(g).report(r);
+      body.accept(g);
     }
   }
 
@@ -157,6 +186,9 @@ public final class ReportWriter {
       writeStrategy(r.strategy());
       g.writeStringProperty("clock", r.clock());
       g.writeStringProperty("python", r.python());
+      if (r.schedule() != null) { // only then: a default report keeps its bytes
+        g.writeStringProperty("schedule", r.schedule());
+      }
       g.writeName("outcome");
       writeOutcome(r.outcome());
       g.writeName("tasks");
@@ -321,79 +353,6 @@ public final class ReportWriter {
         g.writeEndObject();
       }
       default -> throw new IllegalStateException("not a report value: " + v.getClass());
-    }
-  }
-
-  /**
-   * SPEC 6's layout as a Jackson PrettyPrinter: the root object and its arrays one item a line,
-   * everything deeper inline. Depth is tracked here: 1 = root object, 2 = its values.
-   */
-  private static final class Layout implements PrettyPrinter {
-    private final boolean multiline;
-    private int depth;
-
-    Layout(boolean multiline) {
-      this.multiline = multiline;
-    }
-
-    private boolean rootLevel(int d) {
-      return multiline && depth == d;
-    }
-
-    @Override
-    public void writeRootValueSeparator(JsonGenerator g) {}
-
-    @Override
-    public void writeStartObject(JsonGenerator g) {
-      g.writeRaw('{');
-      depth++;
-    }
-
-    @Override
-    public void beforeObjectEntries(JsonGenerator g) {
-      if (rootLevel(1)) {
-        g.writeRaw("\n  ");
-      }
-    }
-
-    @Override
-    public void writeObjectNameValueSeparator(JsonGenerator g) {
-      g.writeRaw(": ");
-    }
-
-    @Override
-    public void writeObjectEntrySeparator(JsonGenerator g) {
-      g.writeRaw(rootLevel(1) ? ",\n  " : ", ");
-    }
-
-    @Override
-    public void writeEndObject(JsonGenerator g, int entries) {
-      g.writeRaw(rootLevel(1) && entries > 0 ? "\n}" : "}");
-      depth--;
-    }
-
-    @Override
-    public void writeStartArray(JsonGenerator g) {
-      g.writeRaw('[');
-      depth++;
-    }
-
-    @Override
-    public void beforeArrayValues(JsonGenerator g) {
-      if (rootLevel(2)) {
-        g.writeRaw("\n    ");
-      }
-    }
-
-    @Override
-    public void writeArrayValueSeparator(JsonGenerator g) {
-      g.writeRaw(rootLevel(2) ? ",\n    " : ", ");
-    }
-
-    @Override
-    public void writeEndArray(JsonGenerator g, int values) {
-      g.writeRaw(rootLevel(2) && values > 0 ? "\n  ]" : "]");
-      depth--;
     }
   }
 }

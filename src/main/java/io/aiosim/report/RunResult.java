@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param clock {@code virtual} or {@code real}
  * @param python the CPython version whose asyncio the run models (SPEC 8), e.g. {@code 3.12}
+ * @param schedule the schedule token of the run's tie orders (SPEC 9), or null for the default
  * @param finishedAtNs the loop's time when {@code asyncio.run} returned
  */
 public record RunResult(
@@ -15,6 +16,7 @@ public record RunResult(
     StrategySpec strategy,
     String clock,
     String python,
+    String schedule,
     Outcome outcome,
     List<TaskReport> tasks,
     EventLog events,

@@ -25,7 +25,8 @@ public final class TextView {
   /** {@code w} (may be null) tells what main did after its step. */
   public static void write(RunResult r, Workflow w, PrintWriter out) {
     String strategy = r.strategy().kind().key();
-    out.println("# " + r.workflow() + ": " + strategy + ", " + r.clock() + " clock");
+    out.println("# " + r.workflow() + ": " + strategy + ", " + r.clock() + " clock"
+        + (r.schedule() == null ? "" : ", schedule " + r.schedule()));
     int decimals = 3;
     int taskWidth = Math.max(4, strategy.length());
     EventLog log = r.events();

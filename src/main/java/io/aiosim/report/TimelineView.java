@@ -83,8 +83,9 @@ public final class TimelineView {
     Scale scale = new Scale(Math.max(1, r.finishedAtNs()), bar);
 
     out.println(
-        r.workflow() + " " + g.dash() + " " + strategy + ", " + r.clock()
-            + " clock, finished at " + PyNumbers.seconds(r.finishedAtNs()) + " s");
+        r.workflow() + " " + g.dash() + " " + strategy + ", " + r.clock() + " clock"
+            + (r.schedule() == null ? "" : ", schedule " + r.schedule())
+            + ", finished at " + PyNumbers.seconds(r.finishedAtNs()) + " s");
     out.println();
     String margin = " ".repeat(labelWidth + 2);
     out.println((margin + scale.labels() + " s").stripTrailing());

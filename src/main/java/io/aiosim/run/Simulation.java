@@ -26,19 +26,33 @@ public final class Simulation {
    *
    * @param recordEvents false leaves the event list out: the report says {@code "events": []}
    *     ({@code aiosim run --no-events}, for huge runs); everything else is unchanged
+   * @param schedule the order of each tie (SPEC 9); the report names it when it is not {@link
+   *     Schedule#FIFO}
    * @param python the asyncio to model ({@code --python}), over the workflow's own {@code
    *     python:}; null: the workflow's, else {@link PythonVersion#DEFAULT}
    */
-  public record Options(boolean recordEvents, PythonVersion python) {
+  public record Options(boolean recordEvents, Schedule schedule, PythonVersion python) {
     public static final Options DEFAULT = new Options(true);
 
+    public Options {
+      java.util.Objects.requireNonNull(schedule, "schedule");
+    }
+
     public Options(boolean recordEvents) {
-      this(recordEvents, null);
+      this(recordEvents, Schedule.FIFO, null);
+    }
+
+    public Options(boolean recordEvents, Schedule schedule) {
+      this(recordEvents, schedule, null);
+    }
+
+    public Options withSchedule(Schedule s) {
+      return new Options(recordEvents, s, python);
     }
 
     /** The same options, modelling {@code version}. */
     public Options withPython(PythonVersion version) {
-      return new Options(recordEvents, version);
+      return new Options(recordEvents, schedule, version);
     }
   }
 
@@ -64,10 +78,24 @@ public final class Simulation {
    * @throws RunStopped when the run cannot go on (its clock would pass 2^63 - 1 ns)
    */
   public static RunResult run(Workflow workflow, ClockKind clock, Options options) {
+    return run(workflow, clock, options, null);
+  }
+
+  /**
+   * As {@link #run(Workflow, ClockKind, Options)}, telling {@code ties} about every tie the run
+   * meets (SPEC 9); null for nobody.
+   *
+   * @throws RunStopped also when the schedule does not fit the run
+   */
+  public static RunResult run(Workflow workflow, ClockKind clock, Options options, TieListener ties) {
     PythonVersion python = workflow.pythonOr(options.python());
     Recorder recorder = new Recorder(options.recordEvents());
     EventLoop loop = new EventLoop(Clock.of(clock), recorder, asyncio(python));
     recorder.attach(loop);
+    // Only a run that orders or watches its ties pays for them; FIFO is the loop's own order.
+    ScheduledTies scheduled =
+        options.schedule().isDefault() && ties == null ? null : new ScheduledTies(options.schedule(), ties);
+    loop.setTieOrder(scheduled);
     Interpreter in = new Interpreter(loop, recorder);
     try {
       Runner.run(
@@ -80,6 +108,9 @@ public final class Simulation {
               + " s would take the clock past " + PyNumbers.seconds(Long.MAX_VALUE)
               + " s (2^63 - 1 ns, about 292 years), the last instant it can hold");
     }
+    if (scheduled != null) {
+      scheduled.checkAllMet();
+    }
     if (recorder.outcome() == null) {
       throw new IllegalStateException("main ended without finishing its strategy step");
     }
@@ -88,6 +119,7 @@ public final class Simulation {
         workflow.strategy(),
         clock.key(),
         python.key(),
+        options.schedule().isDefault() ? null : options.schedule().token(),
         recorder.outcome(),
         recorder.tasks(),
         recorder.events(),

@@ -4,7 +4,7 @@
 # below is section n there). The asyncio of the CPython running it (3.11, 3.12 or 3.13: SPEC 8)
 # decides everything; this part only
 #   * keeps time in integer nanoseconds and jumps the clock instead of sleeping,
-#   * orders timers due at the same instant in the order they were set,
+#   * orders timers due at the same instant in the order they were set (or as a schedule says),
 #   * walks in creation order the two sets CPython walks (SPEC 2: its order is arbitrary there),
 #   * records what happens, and prints it.
 # The workflow itself follows the prelude; read that part to learn the asyncio code.
@@ -62,7 +62,54 @@ class _JumpSelector(selectors.DefaultSelector):
             first = min((h for h in scheduled if not h._cancelled), default=None) \
                 if scheduled[0]._cancelled else scheduled[0]
             self.loop._now = max(self.loop._now, first._when)
+        if _REPORT.ties is not None:
+            _REPORT.ties.order(self.loop)
         return super().select(0)
+
+
+class _ScheduledTies:
+    """SPEC 9: runs the ties a schedule token names in the order it gives, every other tie first
+    in, first out. A tie is two or more live timers due at one instant that this _run_once
+    iteration moves to the ready queue; right after select() returns, it moves every timer with
+    when < time() + _clock_resolution. Re-numbering their seq reorders them in the heap."""
+
+    def __init__(self, token, orders):
+        self.token = token
+        self.orders = orders  # tie number (from 1) -> the positions, by seq, in the order they run
+        self.last = max(orders)
+        self.met = 0
+
+    def order(self, loop):
+        if self.met >= self.last:
+            return  # past the last choice: FIFO from here on
+        end_time = loop.time() + loop._clock_resolution
+        heap, due, stack = loop._scheduled, {}, [0]
+        while stack:  # every timer due: a heap is ordered, so stop below any that is not
+            i = stack.pop()
+            if i < len(heap) and heap[i]._when < end_time:
+                if not heap[i]._cancelled:
+                    due.setdefault(heap[i]._when, []).append(heap[i])
+                stack += (2 * i + 1, 2 * i + 2)
+        reordered = False
+        for when in sorted(due):
+            tie = sorted(due[when], key=lambda h: h._seq)
+            if len(tie) < 2:
+                continue
+            self.met += 1
+            order = self.orders.get(self.met)
+            if order is None:
+                continue
+            if len(order) != len(tie):
+                raise RuntimeError(f"schedule {self.token}: tie {self.met} has {len(tie)} timers, not {len(order)}")
+            for seq, position in zip([h._seq for h in tie], order):
+                tie[position]._seq = seq
+            reordered = True
+        if reordered:
+            heapq.heapify(heap)
+
+    def check_all_met(self):
+        if self.met < self.last:
+            raise RuntimeError(f"schedule {self.token}: the run meets only {self.met} ties")
 
 
 class ReferenceLoop(asyncio.SelectorEventLoop):
@@ -379,6 +426,7 @@ class _Report:
         # consumer task -> the task whose result as_completed handed it (weak: keeps no task)
         self.handed_over = weakref.WeakKeyDictionary()
         self.shutting_down = False
+        self.ties = None  # a _ScheduledTies when the program replays a schedule (SPEC 9)
 
     def now(self):
         return self.loop.time()
@@ -436,6 +484,7 @@ class _Report:
                   f'  "strategy": {_encode(strategy)},\n'
                   '  "clock": "virtual",\n'
                   f'  "python": "{sys.version_info[0]}.{sys.version_info[1]}",\n'
+                  + (f'  "schedule": {json.dumps(self.ties.token)},\n' if self.ties else "") +
                   f'  "outcome": {self.outcome},\n'
                   f'  "tasks": {lines([self.task_line(r) for r in self.recs])},\n'
                   f'  "events": {lines(self.events)},\n'
@@ -452,10 +501,12 @@ class report:
     over and every Task has been finalized (their __del__ sends the warnings). `python` is the
     version `aiosim run` models for the workflow: another interpreter is worth a note."""
 
-    def __init__(self, workflow, strategy, python):
+    def __init__(self, workflow, strategy, python, schedule=None, ties=None):
         self.workflow = workflow
         self.strategy = strategy
         self.python = python
+        if schedule is not None:  # `aiosim export --schedule`: the token, and its tie orders
+            _REPORT.ties = _ScheduledTies(schedule, ties)
 
     def __enter__(self):
         running = f"{sys.version_info[0]}.{sys.version_info[1]}"
@@ -469,6 +520,8 @@ class report:
         # main raising CancelledError (SPEC 2) makes asyncio.run raise it: that is a result.
         if et is not None and et is not asyncio.CancelledError:
             return False
+        if _REPORT.ties is not None:
+            _REPORT.ties.check_all_met()
         tb = None  # this frame is running: its own reference to the traceback goes by hand
         _release_finished_frames()
         gc.collect()

@@ -76,6 +76,15 @@ public final class Python implements AutoCloseable {
     return version(executable);
   }
 
+  /** As {@link #find}, or the calling test is aborted (skipped, with the reason printed). */
+  public static Python require(int minor, Path work) {
+    return find(minor, work)
+        .orElseGet(() -> {
+          org.junit.jupiter.api.Assumptions.abort("no CPython 3." + minor + " found (python3." + minor + " on PATH, or under pyenv)");
+          return null;
+        });
+  }
+
   private static String version(Path python) {
     try {
       Process p = new ProcessBuilder(python.toString(), "-c", "import sys; print(sys.version.split()[0])")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -22,10 +23,20 @@ class TimerQueueTest {
 
   @TestFactory
   Stream<DynamicTest> sameOrderAsAPriorityQueueByWhenThenSeq() {
-    return LongStream.range(0, 40).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
+    return LongStream.range(0, 40).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed, false)));
   }
 
-  private static void check(long seed) {
+  /**
+   * With a TieOrder (SPEC 9), here one that reverses every tie: it is asked about exactly the
+   * groups of two or more live timers due at one instant, each in (when, seq) order, and the
+   * timers reach the ready queue in the order it leaves them.
+   */
+  @TestFactory
+  Stream<DynamicTest> eachTiePassesThroughTheTieOrder() {
+    return LongStream.range(0, 40).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed, true)));
+  }
+
+  private static void check(long seed, boolean reversing) {
     SplittableRandom rng = new SplittableRandom(seed);
     TimerQueue queue = new TimerQueue();
     PriorityQueue<TimerHandle> reference =
@@ -55,7 +66,8 @@ class TimerQueueTest {
         }
         assertThat(first).isEqualTo(reference.peek().when);
         now = Math.max(now, first);
-        long endTime = now + 1;
+        // Now and then past a further instant too (a real clock late by more than a tick).
+        long endTime = now + 1 + (rng.nextInt(4) == 0 ? rng.nextInt(spread) : 0);
         List<TimerHandle> expected = new ArrayList<>();
         while (!reference.isEmpty() && reference.peek().when < endTime) {
           TimerHandle h = reference.poll();
@@ -64,9 +76,35 @@ class TimerQueueTest {
           }
         }
         ArrayDeque<Handle> ready = new ArrayDeque<>();
-        queue.moveDue(endTime, ready);
-        assertThat(new ArrayList<>(ready)).as("seed %d step %d", seed, step).containsExactlyElementsOf(expected);
         live.removeAll(expected);
+        if (!reversing) {
+          queue.moveDue(endTime, ready);
+          assertThat(new ArrayList<>(ready)).as("seed %d step %d", seed, step).containsExactlyElementsOf(expected);
+          continue;
+        }
+        List<List<TimerHandle>> asked = new ArrayList<>();
+        queue.moveDue(
+            endTime,
+            ready,
+            (when, tie) -> {
+              assertThat(tie).allMatch(h -> h.when == when);
+              asked.add(List.copyOf(tie));
+              Collections.reverse(tie);
+            },
+            new ArrayList<>());
+        List<List<TimerHandle>> ties = new ArrayList<>();
+        List<TimerHandle> reversed = new ArrayList<>();
+        for (int i = 0, j; i < expected.size(); i = j) {
+          for (j = i; j < expected.size() && expected.get(j).when == expected.get(i).when; j++) {}
+          List<TimerHandle> group = new ArrayList<>(expected.subList(i, j));
+          if (group.size() > 1) {
+            ties.add(List.copyOf(group));
+            Collections.reverse(group);
+          }
+          reversed.addAll(group);
+        }
+        assertThat(asked).as("seed %d step %d: the ties", seed, step).isEqualTo(ties);
+        assertThat(new ArrayList<>(ready)).as("seed %d step %d", seed, step).containsExactlyElementsOf(reversed);
       }
     }
   }
