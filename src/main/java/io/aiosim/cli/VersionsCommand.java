@@ -7,6 +7,7 @@ import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.golden.GoldenCompare;
 import io.aiosim.golden.Progress;
 import io.aiosim.golden.WorkflowFiles;
+import io.aiosim.run.Simulation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +85,12 @@ final class VersionsCommand implements Callable<Integer> {
     Progress progress = Progress.forTerminal(err, files.size());
     int differ = 0;
     for (int i = 0; i < files.size(); i++) {
-      List<String> lines = compare(workflows.get(i), versions);
+      List<String> lines;
+      try {
+        lines = compare(workflows.get(i), versions);
+      } catch (Simulation.RunStopped e) {
+        throw e.in(files.get(i).toString()); // the input's fault: exit 2 (Main)
+      }
       progress.clear();
       out.println(String.format("%-6s  %s", lines.isEmpty() ? "same" : "differ", files.get(i)));
       lines.forEach(l -> out.println(("      " + l).stripTrailing()));
