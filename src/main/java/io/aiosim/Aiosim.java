@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The library API: read a workflow, run it, get its report as a {@link RunResult} or as the
@@ -123,16 +125,20 @@ public final class Aiosim {
   }
 
   /**
-   * What {@code aiosim test} checks of a workflow file: its report under its own Python version
-   * ({@code NAME.golden.json}), and under each supported version with a golden of its own
-   * beside it ({@code NAME.3.13.golden.json}).
+   * What {@code aiosim test} checks of each workflow file, in order: its report under its own
+   * Python version ({@code NAME.golden.json}), and under each supported version with a golden of
+   * its own beside it ({@code NAME.3.13.golden.json}).
    */
-  public static List<Scenario> scenarios(Path workflow) {
+  public static List<Scenario> scenarios(List<Path> workflows) {
+    Map<Path, Map<String, List<String>>> folders = new HashMap<>();
     List<Scenario> out = new ArrayList<>();
-    out.add(new Scenario(workflow));
-    for (String version : Scenario.versionGoldens(workflow)) {
-      if (PythonVersion.parse(version).isPresent()) {
-        out.add(new Scenario(workflow, version));
+    for (Path workflow : workflows) {
+      out.add(new Scenario(workflow));
+      for (String version : folders.computeIfAbsent(Scenario.folder(workflow), Scenario::versionGoldens)
+          .getOrDefault(workflow.getFileName().toString(), List.of())) {
+        if (PythonVersion.parse(version).isPresent()) {
+          out.add(new Scenario(workflow, version));
+        }
       }
     }
     return out;

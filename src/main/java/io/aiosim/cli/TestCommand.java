@@ -11,7 +11,6 @@ import io.aiosim.golden.WorkflowFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -114,10 +113,8 @@ final class TestCommand implements Callable<Integer> {
       err.println("aiosim test: --junit " + junitProblem);
       return ExitCode.INVALID_INPUT.code();
     }
-    List<Scenario> scenarios = new ArrayList<>();
-    for (WorkflowFiles.Source source : found.sources()) {
-      scenarios.addAll(scenarios(source.file(), err));
-    }
+    List<Path> workflows = found.sources().stream().map(WorkflowFiles.Source::file).toList();
+    List<Scenario> scenarios = scenarios(workflows, err);
     GoldenCheck.Mode mode = new GoldenCheck.Mode(update, accept, check, ContinuousIntegration.detected());
     GoldenSuite.Summary summary =
         GoldenSuite.run(
@@ -130,20 +127,22 @@ final class TestCommand implements Callable<Integer> {
   }
 
   /**
-   * The checks of one workflow: each {@code --python} version; else its own version, and each
-   * version with a golden of its own beside it ({@code NAME.3.13.golden.json}).
+   * The checks: each workflow under each {@code --python} version; else under its own version,
+   * and each version with a golden of its own beside it ({@code NAME.3.13.golden.json}), warning
+   * about goldens of versions aiosim does not model.
    */
-  private List<Scenario> scenarios(Path workflow, PrintWriter err) {
+  private List<Scenario> scenarios(List<Path> workflows, PrintWriter err) {
     if (pythons != null) {
-      return pythons.stream().distinct().map(v -> new Scenario(workflow, v.key())).toList();
+      List<PythonVersion> named = pythons.stream().distinct().toList();
+      return workflows.stream().flatMap(w -> named.stream().map(v -> new Scenario(w, v.key()))).toList();
     }
-    for (String version : Scenario.versionGoldens(workflow)) {
-      if (PythonVersion.parse(version).isEmpty()) {
-        err.println(
-            "aiosim test: " + new Scenario(workflow, version).golden() + " is not checked: no Python " + version
-                + " here (supported: " + PythonVersion.supported() + ")");
-      }
+    for (Path dir : workflows.stream().map(Scenario::folder).distinct().toList()) {
+      Scenario.versionGoldens(dir).forEach((workflow, versions) -> versions.stream()
+          .filter(v -> PythonVersion.parse(v).isEmpty())
+          .forEach(v -> err.println(
+              "aiosim test: " + new Scenario(dir.resolve(workflow), v).golden() + " is not checked: no Python " + v
+                  + " here (supported: " + PythonVersion.supported() + ")")));
     }
-    return Aiosim.scenarios(workflow);
+    return Aiosim.scenarios(workflows);
   }
 }

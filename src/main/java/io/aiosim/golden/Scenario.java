@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -66,25 +69,36 @@ public record Scenario(Path workflow, String python) {
     return n.endsWith(GOLDEN_SUFFIX) || n.endsWith(PENDING_SUFFIX);
   }
 
+  /** The folder a workflow file is in, as it was named ({@code ""} for the current one). */
+  public static Path folder(Path workflow) {
+    Path dir = workflow.getParent();
+    return dir == null ? Path.of("") : dir;
+  }
+
   /**
-   * The versions that have a golden of their own beside {@code workflow} ({@code x.3.13.golden.json}),
-   * in name order: whatever X.Y the names say, supported or not.
+   * The versions with a golden of their own in {@code dir}, by workflow file name: {@code
+   * x.3.13.golden.json} gives {@code x.yaml -> [3.13]} (whatever X.Y the names say, supported or
+   * not; in name order). One listing of the folder serves all its workflows.
    */
-  public static List<String> versionGoldens(Path workflow) {
-    String stem = new Scenario(workflow).stem();
-    Path dir = workflow.toAbsolutePath().getParent();
+  public static Map<String, List<String>> versionGoldens(Path dir) {
+    Map<String, List<String>> out = new TreeMap<>();
     try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(stem + ".") && n.endsWith(GOLDEN_SUFFIX))
-          .map(n -> n.substring(stem.length(), n.length() - GOLDEN_SUFFIX.length()))
-          .filter(v -> v.matches("\\.\\d+\\.\\d+") && beside(workflow, stem + v) == null)
-          .map(v -> v.substring(1))
-          .sorted()
-          .toList();
+      for (Path p : files.sorted().toList()) {
+        String n = p.getFileName().toString();
+        Matcher m = n.endsWith(GOLDEN_SUFFIX)
+            ? VERSIONED.matcher(n.substring(0, n.length() - GOLDEN_SUFFIX.length()))
+            : null;
+        if (m != null && m.matches() && beside(p, m.group(1) + "." + m.group(2)) == null) {
+          Path w = beside(p, m.group(1));
+          if (w != null) {
+            out.computeIfAbsent(w.getFileName().toString(), k -> new ArrayList<>()).add(m.group(2));
+          }
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out;
   }
 
   /**

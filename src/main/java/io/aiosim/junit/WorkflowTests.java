@@ -7,7 +7,9 @@ import io.aiosim.golden.Scenario;
 import io.aiosim.golden.Verdict;
 import io.aiosim.golden.WorkflowFiles;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -51,14 +53,15 @@ public final class WorkflowTests {
     GoldenCheck.Mode mode =
         new GoldenCheck.Mode(
             Boolean.getBoolean(UPDATE_PROPERTY), false, false, ContinuousIntegration.detected());
-    return found.sources().stream()
-        .flatMap(source -> Aiosim.scenarios(source.file()).stream()
-            .map(
-                scenario ->
-                    DynamicTest.dynamicTest(
-                        source.relative() + (scenario.python() == null ? "" : " [python " + scenario.python() + "]"),
-                        source.file().toUri(),
-                        () -> check(scenario, mode))));
+    Map<Path, Path> relative = new HashMap<>();
+    found.sources().forEach(source -> relative.put(source.file(), source.relative()));
+    return Aiosim.scenarios(found.sources().stream().map(WorkflowFiles.Source::file).toList()).stream()
+        .map(
+            scenario ->
+                DynamicTest.dynamicTest(
+                    relative.get(scenario.workflow()) + (scenario.python() == null ? "" : " [python " + scenario.python() + "]"),
+                    scenario.workflow().toUri(),
+                    () -> check(scenario, mode)));
   }
 
   private static void check(Scenario scenario, GoldenCheck.Mode mode) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,12 +102,12 @@ class VersionGoldenTest {
     Files.writeString(dir.resolve("x.3.13.golden.json"), report313);
     Files.writeString(dir.resolve("x.3.9.golden.json"), report313);
     Files.writeString(dir.resolve("gone.3.13.golden.json.new"), report313);
-    assertThat(Scenario.versionGoldens(workflow)).containsExactly("3.13", "3.9");
+    assertThat(Scenario.versionGoldens(dir)).isEqualTo(Map.of("x.yaml", List.of("3.13", "3.9")));
     assertThat(Scenario.owning(dir.resolve("x.3.13.golden.json"))).isEqualTo(new Scenario(workflow, "3.13"));
     assertThat(WorkflowFiles.unreferenced(List.of(dir))).containsExactly(dir.resolve("gone.3.13.golden.json.new"));
     // A workflow named like a version golden's stem owns that golden itself.
     Files.writeString(dir.resolve("x.3.13.yaml"), "version: 1\n");
-    assertThat(Scenario.versionGoldens(workflow)).containsExactly("3.9");
+    assertThat(Scenario.versionGoldens(dir)).isEqualTo(Map.of("x.yaml", List.of("3.9")));
     assertThat(Scenario.owning(dir.resolve("x.3.13.golden.json"))).isEqualTo(new Scenario(dir.resolve("x.3.13.yaml")));
   }
 }
