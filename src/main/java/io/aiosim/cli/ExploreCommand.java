@@ -1,6 +1,7 @@
 package io.aiosim.cli;
 
 import io.aiosim.Aiosim;
+import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.explore.Exploration;
@@ -63,6 +64,13 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 1 when a workflow is order-dependent (for CI).")
   boolean strict;
 
+  @Option(
+      names = "--python",
+      paramLabel = "VERSION",
+      converter = PythonVersionConverter.class,
+      description = "The CPython whose asyncio to model: 3.12 (default), 3.13 or 3.11; overrides the workflow's python: key.")
+  PythonVersion python;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -91,7 +99,7 @@ final class ExploreCommand implements Callable<Integer> {
     for (Map.Entry<String, Workflow> e : workflows.entrySet()) {
       Exploration x;
       try {
-        x = Explorer.explore(e.getValue(), budget);
+        x = Explorer.explore(e.getValue().withPython(python), budget);
       } catch (Simulation.RunStopped stopped) {
         err.println("aiosim explore: " + e.getKey() + ": " + stopped.getMessage());
         err.flush();

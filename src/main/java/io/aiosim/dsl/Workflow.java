@@ -42,6 +42,11 @@ public record Workflow(
     this(name, description, seed, strategy, tasks, after, expect, null);
   }
 
+  /** The same workflow pinned to {@code version} (a command line's {@code --python}); null keeps its own. */
+  public Workflow withPython(PythonVersion version) {
+    return version == null ? this : new Workflow(name, description, seed, strategy, tasks, after, expect, version);
+  }
+
   /** The version this workflow models: {@code override} if set, else its own, else the default. */
   public PythonVersion pythonOr(PythonVersion override) {
     return override != null ? override : python != null ? python : PythonVersion.DEFAULT;
