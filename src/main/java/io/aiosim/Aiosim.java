@@ -13,9 +13,6 @@ import io.aiosim.golden.Scenario;
 import io.aiosim.golden.ScenarioRunner;
 import io.aiosim.report.ReportWriter;
 import io.aiosim.report.RunResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,7 +103,7 @@ public final class Aiosim {
       public RunAttempt run(Path file, String python) {
         WorkflowReader.Loaded loaded = read(file);
         if (loaded.workflow() == null) {
-          return new RunAttempt.Invalid(render(loaded.diagnostics(), file));
+          return new RunAttempt.Invalid(loaded.rendered());
         }
         Workflow wf = loaded.workflow();
         PythonVersion version =
@@ -144,22 +141,10 @@ public final class Aiosim {
     return out;
   }
 
-  /** Each diagnostic with its source line and caret, when the file can still be read. */
-  public static List<String> render(List<Diagnostic> diagnostics, Path file) {
-    String source;
-    try {
-      source = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) { // unreadable or not UTF-8: the diagnostics say so, without a source line
-      source = null;
-    }
-    String text = source;
-    return diagnostics.stream().map(d -> d.render(text)).toList();
-  }
-
   private static Workflow load(Path file) throws InvalidWorkflowException {
     WorkflowReader.Loaded loaded = read(file);
     if (loaded.workflow() == null) {
-      throw new InvalidWorkflowException(loaded.diagnostics(), render(loaded.diagnostics(), file));
+      throw new InvalidWorkflowException(loaded.diagnostics(), loaded.rendered());
     }
     return loaded.workflow();
   }

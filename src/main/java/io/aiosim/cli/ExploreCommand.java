@@ -1,6 +1,5 @@
 package io.aiosim.cli;
 
-import io.aiosim.Aiosim;
 import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
@@ -84,7 +83,7 @@ final class ExploreCommand implements Callable<Integer> {
     for (WorkflowFiles.Source s : found.sources()) {
       WorkflowReader.Loaded loaded = WorkflowReader.read(s.file());
       if (loaded.workflow() == null) {
-        problems.addAll(Aiosim.render(loaded.diagnostics(), s.file()));
+        problems.addAll(loaded.rendered());
       } else {
         workflows.put(s.file().toString(), loaded.workflow());
       }

@@ -1,15 +1,14 @@
 package io.aiosim.cli;
 
-import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.export.PythonExporter;
+import io.aiosim.dsl.Limits;
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.run.Simulation;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin ScheduleOption scheduleOption;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PythonVersion version = null;
@@ -63,35 +62,30 @@ final class ExportCommand implements Callable<Integer> {
       version = PythonVersion.parse(python.get(0)).orElse(null);
       if (version == null) {
         err.println(
-            "aiosim export: --python: unknown Python version '" + python.get(0) + "'; supported: "
+            "aiosim export: --python: unknown Python version '" + TerminalText.escape(python.get(0)) + "'; supported: "
                 + PythonVersion.supported());
         return ExitCode.INVALID_INPUT.code();
       }
     } else if (file.matches("\\d+(\\.\\d+)*") && !Files.exists(Path.of(file))) {
       err.println(
-          "aiosim export: --python " + file + ": expected the workflow file"
+          "aiosim export: --python " + TerminalText.escape(file) + ": expected the workflow file"
               + (PythonVersion.parse(file).isPresent() ? " after the version" : "")
               + " (--python [VERSION] FILE; versions: " + PythonVersion.supported() + ")");
       return ExitCode.INVALID_INPUT.code();
     }
     WorkflowReader.Loaded loaded;
-    String source;
     if (file.equals("-")) {
-      source = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-      loaded = WorkflowReader.read("<stdin>", source);
+      loaded = WorkflowReader.read("<stdin>", stdin, Limits.DEFAULT);
     } else {
       Path path = Path.of(file);
-      if (!Files.isRegularFile(path)) {
-        err.println(file + (Files.isDirectory(path) ? ": is a folder, expected a workflow file" : ": no such file or folder"));
+      if (Files.isDirectory(path) || !Files.exists(path)) {
+        err.println(TerminalText.escape(file) + (Files.isDirectory(path) ? ": is a folder, expected a workflow file" : ": no such file or folder"));
         return ExitCode.INVALID_INPUT.code();
       }
-      loaded = WorkflowReader.read(path);
-      source = loaded.workflow() == null ? sourceText(path) : null;
+      loaded = WorkflowReader.read(path); // once: a pipe such as <(...) works too
     }
     if (loaded.workflow() == null) {
-      for (Diagnostic d : loaded.diagnostics()) {
-        err.println(d.render(source));
-      }
+      loaded.rendered().forEach(err::println);
       err.flush();
       return ExitCode.INVALID_INPUT.code();
     }
@@ -107,14 +101,5 @@ final class ExportCommand implements Callable<Integer> {
     out.print(PythonExporter.export(loaded.workflow(), scheduleOption.schedule, version));
     out.flush();
     return ExitCode.OK.code();
-  }
-
-  /** The file's text for the caret lines, or null when it cannot be read (already diagnosed). */
-  private static String sourceText(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.aiosim.cli;
 
+import io.aiosim.dsl.Limits;
+import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.golden.FileError;
 import io.aiosim.run.Simulation;
 import io.aiosim.strategy.Strategies;
@@ -59,13 +61,36 @@ public final class Main implements Callable<Integer> {
   public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(out, err);
     ((RunCommand) cl.getSubcommands().get("run").getCommand()).stdin = in;
+    ((ValidateCommand) cl.getSubcommands().get("validate").getCommand()).stdin = in;
     ((ExportCommand) cl.getSubcommands().get("export").getCommand()).stdin = in;
-    return cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // The limits (dsl.Limits) exist so that no input gets here: reaching it is a bug.
+      err.println("aiosim: internal error: " + e + " (a limit should have refused this input first)");
+      code = ExitCode.INTERNAL_ERROR.code();
+    }
+    // A PrintWriter only remembers that a write failed (a full disk, a closed pipe or stdout):
+    // output that did not arrive is never a success.
+    if (out.checkError() && code != ExitCode.INTERNAL_ERROR.code()) {
+      err.println("aiosim: cannot write to standard output (a full disk, or a closed pipe or stdout?); the output is incomplete");
+      code = ExitCode.INVALID_INPUT.code();
+    }
+    err.flush();
+    return code;
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
     cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
+    for (String command : List.of("run", "validate", "test", "export", "explore")) {
+      var usage = cl.getSubcommands().get(command).getCommandSpec().usageMessage();
+      List<String> footer = new ArrayList<>(List.of(usage.footer()));
+      if (usage.footerHeading().isEmpty()) footer.add(0, "");
+      footer.addAll(limits());
+      usage.footer(footer.toArray(String[]::new));
+    }
     cl.setUsageHelpWidth(120); // the strategy lines read best unwrapped
     cl.setOut(out);
     cl.setErr(err);
@@ -90,6 +115,21 @@ public final class Main implements Callable<Integer> {
           return ExitCode.INTERNAL_ERROR.code();
         });
     return cl;
+  }
+
+  /** The limits on a workflow, as README.md states them, with the message a user sees past each. */
+  static List<String> limits() {
+    Limits l = Limits.DEFAULT;
+    String row = "  %-58s %s";
+    return List.of(
+        "",
+        "Limits, each checked before the work it bounds (past one: file:line:col: message, exit 2):",
+        row.formatted("a file or standard input: " + l.maxFileBytes() + " bytes", "the file is too large: ..."),
+        row.formatted("nesting: YAML " + l.maxYamlDepth() + ", values 100, tasks " + l.maxNesting(), "... nested deeper than N levels"),
+        row.formatted("aliases: " + l.maxAliasNodes() + " nodes, " + l.maxAliasBytes() + " bytes of text", "YAML aliases expand to more than ..."),
+        row.formatted("tasks after count expansion: " + l.maxTasks(), "tasks: N tasks after count expansion; ..."),
+        row.formatted("memory a run needs (estimated): " + WorkflowReader.bytes(l.maxRunBytes()), "tasks: ... would need about X of memory to run"),
+        row.formatted("report size, values as often as repeated: " + WorkflowReader.bytes(l.maxReportBytes()), "tasks: the report could reach X"));
   }
 
   /** The footer: every strategy from the registry, then the exit statuses. */

@@ -1,8 +1,10 @@
 package io.aiosim.cli;
 
 import io.aiosim.Aiosim;
-import io.aiosim.dsl.Diagnostic;
+import io.aiosim.dsl.Footprint;
+import io.aiosim.dsl.Limits;
 import io.aiosim.dsl.PythonVersion;
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.engine.ClockKind;
@@ -24,7 +26,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,8 +76,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write one report per workflow under DIR, mirroring the paths below each argument folder.")
   Path outDir;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Run N workflows at once (default 1); the output order stays the argument order.")
+  @Option(names = "--jobs", paramLabel = "N", description = "Run N workflows at once (default 1, at most " + MAX_JOBS + "); the output order stays the argument order. Runs share one memory budget: a large one runs alone.")
   int jobs = 1;
+
+  static final int MAX_JOBS = 256;
+  /** What runs at once may need in all (a workflow alone may need this much: Limits). */
+  private static final long MEMORY_BUDGET = Limits.DEFAULT.maxRunBytes();
 
   @Option(names = "--clock", paramLabel = "CLOCK", description = "virtual (default: time jumps, same report every run) or real (sleeps for real).")
   String clock = "virtual";
@@ -95,11 +101,25 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--ascii", description = "Draw the timeline with ASCII characters only.")
   boolean ascii;
 
-  @Option(names = "--width", paramLabel = "COLUMNS", description = "Width of the timeline (default: $COLUMNS, else 80).")
+  @Option(names = "--width", paramLabel = "COLUMNS", description = "Width of the timeline, 40 to 1000 (default: $COLUMNS, else 80).")
   Integer width;
 
-  /** One input, read and checked. */
-  private record Input(String label, Path relative, Workflow workflow) {}
+  /**
+   * One input, read and checked. Its model is kept ({@code workflow}) while the models kept add
+   * up to a quarter of the memory budget; a file past that is read again when its turn comes,
+   * so that a folder of large workflows is never held in memory at once. A pipe is always kept.
+   */
+  private record Input(String label, Path relative, Workflow workflow, Path file, Footprint.Cost cost) {}
+
+  /** A file that changed into an invalid one between its check and its run. */
+  private static final class Changed extends RuntimeException {
+    final transient List<String> problems;
+
+    Changed(List<String> problems) {
+      super(null, null, false, false);
+      this.problems = problems;
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -118,36 +138,37 @@ final class RunCommand implements Callable<Integer> {
       err.println("aiosim run: --schedule orders the ties of the virtual clock; it cannot go with --clock real");
       return ExitCode.INVALID_INPUT.code();
     }
-    if (jobs < 1) {
-      err.println("aiosim run: --jobs: expected a number of at least 1, got " + jobs);
+    if (jobs < 1 || jobs > MAX_JOBS) {
+      err.println("aiosim run: --jobs: expected a number from 1 to " + MAX_JOBS + ", got " + jobs);
       return ExitCode.INVALID_INPUT.code();
     }
-    if (width != null && width < 40) {
-      err.println("aiosim run: --width: expected at least 40 columns, got " + width);
+    if (width != null && (width < 40 || width > 1000)) {
+      err.println("aiosim run: --width: expected 40 to 1000 columns, got " + width);
       return ExitCode.INVALID_INPUT.code();
     }
     List<Input> runs = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    long kept = 0;
     for (String arg : inputs) {
       if (arg.equals("-")) {
-        String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-        WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", text);
+        WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", stdin, Limits.DEFAULT);
         if (loaded.workflow() == null) {
-          loaded.diagnostics().forEach(d -> problems.add(d.render(text)));
+          problems.addAll(loaded.rendered());
         } else {
-          runs.add(new Input("<stdin>", Path.of("stdin.yaml"), loaded.workflow()));
+          runs.add(new Input("<stdin>", Path.of("stdin.yaml"), loaded.workflow(), null, loaded.cost()));
         }
         continue;
       }
       WorkflowFiles.Found found = WorkflowFiles.find(List.of(Path.of(arg)));
-      problems.addAll(found.problems());
+      found.problems().forEach(p -> problems.add(TerminalText.escape(p))); // paths from the command line
       for (WorkflowFiles.Source s : found.sources()) {
         WorkflowReader.Loaded loaded = WorkflowReader.read(s.file());
         if (loaded.workflow() == null) {
-          List<Diagnostic> d = loaded.diagnostics();
-          problems.addAll(Aiosim.render(d, s.file()));
+          problems.addAll(loaded.rendered());
         } else {
-          runs.add(new Input(s.file().toString(), s.relative(), loaded.workflow()));
+          boolean keep = !Files.isRegularFile(s.file()) || kept + loaded.cost().memory() <= MEMORY_BUDGET / 4;
+          if (keep) kept += loaded.cost().memory();
+          runs.add(new Input(s.file().toString(), s.relative(), keep ? loaded.workflow() : null, s.file(), loaded.cost()));
         }
       }
     }
@@ -163,19 +184,25 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT.code();
     }
     Progress progress = Progress.forTerminal(err, runs.size());
-    if (jobs == 1) {
-      for (int i = 0; i < runs.size(); i++) {
-        Input in = runs.get(i);
-        separate(i, out);
-        emit(in, run(in, clockKind), out);
-        progress.step(in.label());
+    try {
+      if (jobs == 1) {
+        for (int i = 0; i < runs.size() && !out.checkError(); i++) {
+          Input in = runs.get(i);
+          separate(i, out);
+          emit(in, run(in, clockKind), out);
+          progress.step(in.label());
+        }
+      } else {
+        parallel(runs, clockKind, out, progress);
       }
-    } else {
-      parallel(runs, clockKind, out, progress);
+    } catch (Changed c) {
+      progress.clear();
+      c.problems.forEach(err::println);
+      return ExitCode.INVALID_INPUT.code();
     }
     progress.clear();
     out.flush();
-    return ExitCode.OK.code();
+    return ExitCode.OK.code(); // Main turns a write error on out into its own status
   }
 
   /** {@code --out} must be a folder, and no two inputs may write one report file. */
@@ -203,28 +230,55 @@ final class RunCommand implements Callable<Integer> {
     return Path.of(a.label()).toAbsolutePath().normalize().equals(Path.of(b.label()).toAbsolutePath().normalize());
   }
 
-  /** Runs ahead on a pool but prints strictly in order ({@link OrderedBatch}). */
+  /**
+   * The memory a run holds until it is printed: its own, and with {@code --jobs} its report as
+   * text (a StringWriter's buffer grows by doubling, then is copied).
+   */
+  private long weight(Input in) {
+    long report = outDir == null ? in.cost().report() : 0;
+    return report > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : in.cost().memory() + 3 * report;
+  }
+
+  /**
+   * Runs ahead on a pool but prints strictly in order ({@link OrderedBatch}), the runs under way
+   * or waiting within the memory budget together. A run too large to share it runs alone, its
+   * report streamed as with one job, between the batches of the others.
+   */
   private void parallel(List<Input> runs, ClockKind clockKind, PrintWriter out, Progress progress) {
     int[] printed = {0};
-    OrderedBatch.run(
-        runs,
-        jobs,
-        in -> {
-          StringWriter sw = new StringWriter();
-          try (PrintWriter pw = new PrintWriter(sw)) {
-            emit(in, run(in, clockKind), pw);
-          }
-          progress.step(in.label());
-          return sw.toString();
-        },
-        text -> {
-          if (!text.isEmpty()) {
-            progress.clear();
-            separate(printed[0]++, out);
-            out.print(text);
-            out.flush();
-          }
-        });
+    int start = 0;
+    for (int i = 0; i <= runs.size() && !out.checkError(); i++) {
+      if (i < runs.size() && weight(runs.get(i)) <= MEMORY_BUDGET) continue;
+      OrderedBatch.run(
+          runs.subList(start, i),
+          jobs,
+          this::weight,
+          MEMORY_BUDGET,
+          in -> {
+            StringWriter sw = new StringWriter();
+            try (PrintWriter pw = new PrintWriter(sw)) {
+              emit(in, run(in, clockKind), pw);
+            }
+            progress.step(in.label());
+            return sw.toString();
+          },
+          text -> {
+            if (!text.isEmpty()) {
+              progress.clear();
+              separate(printed[0]++, out);
+              out.print(text);
+              out.flush();
+            }
+          });
+      if (i < runs.size()) {
+        Input alone = runs.get(i);
+        progress.clear();
+        separate(printed[0]++, out);
+        emit(alone, run(alone, clockKind), out);
+        progress.step(alone.label());
+      }
+      start = i + 1;
+    }
   }
 
   /** Transcripts and charts on one output are set apart by a blank line; JSON needs nothing. */
@@ -235,8 +289,14 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private RunResult run(Input in, ClockKind clockKind) {
+    Workflow workflow = in.workflow();
+    if (workflow == null) {
+      WorkflowReader.Loaded again = WorkflowReader.read(in.file());
+      if (again.workflow() == null) throw new Changed(again.rendered());
+      workflow = again.workflow();
+    }
     try {
-      return Aiosim.run(in.workflow(), clockKind, new Simulation.Options(!noEvents, scheduleOption.schedule, python));
+      return Aiosim.run(workflow, clockKind, new Simulation.Options(!noEvents, scheduleOption.schedule, python));
     } catch (Simulation.RunStopped e) {
       throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {

@@ -1,12 +1,11 @@
 package io.aiosim.cli;
 
-import io.aiosim.dsl.Diagnostic;
 import io.aiosim.dsl.Limits;
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.golden.WorkflowFiles;
-import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,6 +29,9 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Standard input for {@code -}; {@link Main} injects it. */
+  InputStream stdin = System.in;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE|DIR|-",
@@ -39,32 +41,30 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--max-tasks",
       paramLabel = "N",
-      description = "The largest count, and the most tasks a file may define (default: ${DEFAULT-VALUE}).",
+      description = "The largest count, and the most tasks a file may define (default and most: ${DEFAULT-VALUE}).",
       defaultValue = "10000000")
   long maxTasks;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (maxTasks < 1) {
-      throw new ParameterException(spec.commandLine(), "--max-tasks must be at least 1, got " + maxTasks);
+    if (maxTasks < 1 || maxTasks > Limits.DEFAULT.maxTasks()) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-tasks: expected a number from 1 to " + Limits.DEFAULT.maxTasks() + ", got " + maxTasks);
     }
     Limits limits = Limits.DEFAULT.withMaxTasks(maxTasks);
     boolean invalid = false;
     for (String arg : files) {
       if (arg.equals("-")) {
-        String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", text, limits);
-        invalid |= !report("<stdin>", loaded, Diagnostic.renderAll(text, shown(loaded)), out, err);
+        invalid |= !report("<stdin>", WorkflowReader.read("<stdin>", stdin, limits), out, err);
         continue;
       }
       WorkflowFiles.Found found = WorkflowFiles.find(List.of(Path.of(arg)));
-      found.problems().forEach(err::println);
+      found.problems().forEach(p -> err.println(TerminalText.escape(p))); // paths from the command line
       invalid |= !found.problems().isEmpty();
       for (WorkflowFiles.Source s : found.sources()) {
-        WorkflowReader.Loaded loaded = WorkflowReader.read(s.file(), limits);
-        invalid |= !report(s.file().toString(), loaded, Diagnostic.renderAll(s.file(), shown(loaded)), out, err);
+        invalid |= !report(s.file().toString(), WorkflowReader.read(s.file(), limits), out, err);
       }
     }
     out.flush();
@@ -72,22 +72,16 @@ final class ValidateCommand implements Callable<Integer> {
     return invalid ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
   }
 
-  /** The problems of an invalid file, else its warnings, each marked as one. */
-  private static List<Diagnostic> shown(WorkflowReader.Loaded loaded) {
-    if (loaded.workflow() == null) {
-      return loaded.diagnostics();
-    }
-    return loaded.warnings().stream().map(w -> new Diagnostic(w.position(), "warning: " + w.message())).toList();
-  }
-
-  /** Prints the diagnostics (or warnings) on stderr and {@code name: ok}; whether the file is valid. */
-  private static boolean report(
-      String name, WorkflowReader.Loaded loaded, String rendered, PrintWriter out, PrintWriter err) {
-    err.print(rendered);
+  /**
+   * Prints the problems of an invalid file, else its warnings, on stderr, and {@code name: ok};
+   * whether the file is valid.
+   */
+  private static boolean report(String name, WorkflowReader.Loaded loaded, PrintWriter out, PrintWriter err) {
+    (loaded.workflow() == null ? loaded.rendered() : loaded.renderedWarnings()).forEach(err::println);
     if (loaded.workflow() == null) {
       return false;
     }
-    out.println(name + ": ok" + (loaded.warnings().isEmpty() ? "" : " (" + loaded.warnings().size() + " warning"
+    out.println(TerminalText.escape(name) + ": ok" + (loaded.warnings().isEmpty() ? "" : " (" + loaded.warnings().size() + " warning"
         + (loaded.warnings().size() == 1 ? "" : "s") + ")"));
     return true;
   }

@@ -71,7 +71,7 @@ final class VersionsCommand implements Callable<Integer> {
     for (WorkflowFiles.Source s : found.sources()) {
       WorkflowReader.Loaded loaded = WorkflowReader.read(s.file());
       if (loaded.workflow() == null) {
-        problems.addAll(Aiosim.render(loaded.diagnostics(), s.file()));
+        problems.addAll(loaded.rendered());
       } else {
         files.add(s.file());
         workflows.add(loaded.workflow());

@@ -6,9 +6,16 @@ import java.util.Collection;
 final class DidYouMean {
   private DidYouMean() {}
 
-  /** The candidate nearest to {@code word} by edit distance, or null if none is near enough. */
+  /** Beyond this many candidates (the names of a counted task's copies) no suggestion is sought. */
+  static final int MAX_CANDIDATES = 10_000;
+
+  /**
+   * The candidate nearest to {@code word} by edit distance, or null if none is near enough. The
+   * work is bounded: a long word or a huge candidate set gets no suggestion (300 unknown names in
+   * {@code await} against a million tasks took minutes).
+   */
   static String suggest(String word, Collection<String> candidates) {
-    if (word.length() > 200) return null;
+    if (word.length() > 200 || candidates.size() > MAX_CANDIDATES) return null;
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     int limit = Math.max(1, Math.min(3, word.length() / 3));

@@ -32,6 +32,8 @@ final class ReadContext {
   final Map<String, Position> names = new HashMap<>();
   /** "mapping position + key" of keys that an unknown key was taken for (no "missing" then). */
   private final Set<String> suggested = new HashSet<>();
+  /** What the tasks cost once expanded (Footprint), when they are within the limits. */
+  Footprint.Cost cost;
   /** Set when tasks nest deeper than the limit: the schema validator is then not run. */
   boolean tooDeep;
 
@@ -186,9 +188,22 @@ final class ReadContext {
 
   /**
    * A value as plain Java with {@code {i}} replaced in every string; in a value position a bare
-   * {@code "{i}"} becomes the integer i (SPEC 4).
+   * {@code "{i}"} becomes the integer i (SPEC 4). Values nest at most {@link #MAX_VALUE_DEPTH}
+   * levels: deeper ones could not be written as a report (Jackson nests 500 levels, and a value
+   * sits inside as many lists as it has enclosing groups) nor exported (Python's parser nests
+   * 200 brackets).
    */
   Object value(YamlNode node, int i) {
+    return value(node, i, 1);
+  }
+
+  static final int MAX_VALUE_DEPTH = 100;
+
+  private Object value(YamlNode node, int i, int depth) {
+    if (depth > MAX_VALUE_DEPTH && !(node instanceof Scalar)) {
+      error(node.pos(), "a value nested deeper than " + MAX_VALUE_DEPTH + " levels of lists and mappings");
+      return null;
+    }
     return switch (node) {
       case Scalar s -> {
         if (s.value() instanceof String str) {
@@ -199,12 +214,12 @@ final class ReadContext {
       }
       case Seq s -> {
         List<Object> out = new ArrayList<>(s.items().size());
-        for (YamlNode item : s.items()) out.add(value(item, i));
+        for (YamlNode item : s.items()) out.add(value(item, i, depth + 1));
         yield out;
       }
       case Mapping m -> {
         LinkedHashMap<String, Object> out = LinkedHashMap.newLinkedHashMap(m.entries().size());
-        for (Entry e : m.entries().values()) out.put(text(e.key(), e.keyPos(), i), value(e.value(), i));
+        for (Entry e : m.entries().values()) out.put(text(e.key(), e.keyPos(), i), value(e.value(), i, depth + 1));
         yield out;
       }
     };

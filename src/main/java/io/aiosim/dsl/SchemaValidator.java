@@ -104,8 +104,24 @@ public final class SchemaValidator {
     return null;
   }
 
+  /**
+   * The deepest JSON level handed to the validator; a list or mapping below it is given as an
+   * empty one. networknt prints an offending instance with Jackson, whose writer refuses to nest
+   * deeper than 500 levels (a {@code version: [[[...]]]} 800 deep was an internal error), and
+   * nothing the schema constrains lies this deep: tasks nest at most 100 levels, about 3 JSON
+   * levels each, and values (which the reader bounds at 100 levels) are unconstrained.
+   */
+  static final int MAX_JSON_DEPTH = 400;
+
   static JsonNode toJson(YamlNode node) {
+    return toJson(node, 1);
+  }
+
+  private static JsonNode toJson(YamlNode node, int depth) {
     JsonNodeFactory f = JsonNodeFactory.instance;
+    if (depth >= MAX_JSON_DEPTH && !(node instanceof Scalar)) {
+      return node instanceof Mapping ? f.objectNode() : f.arrayNode();
+    }
     return switch (node) {
       case Scalar s -> switch (s.value()) {
         case null -> f.nullNode();
@@ -119,12 +135,12 @@ public final class SchemaValidator {
       };
       case Seq s -> {
         ArrayNode a = f.arrayNode(s.items().size());
-        for (YamlNode item : s.items()) a.add(toJson(item));
+        for (YamlNode item : s.items()) a.add(toJson(item, depth + 1));
         yield a;
       }
       case Mapping m -> {
         ObjectNode o = f.objectNode();
-        for (Entry e : m.entries().values()) o.set(e.key(), toJson(e.value()));
+        for (Entry e : m.entries().values()) o.set(e.key(), toJson(e.value(), depth + 1));
         yield o;
       }
     };

@@ -83,7 +83,7 @@ final class TaskReader {
 
   /** A valid count (an integer from 1 to the limit), or 0 after a diagnostic. */
   long count(YamlNode node) {
-    // Counts over the limit never get here: the total is checked first (see total).
+    // Counts over the limit never get here: the footprint is checked first (Footprint).
     if (node instanceof Scalar s && s.value() instanceof Long l && l >= 1 && l <= cx.limits.maxTasks()) {
       return l;
     }
@@ -126,11 +126,11 @@ final class TaskReader {
         cx.error(
             node.pos(),
             !first.equals(node.pos())
-                ? "name: duplicate task name '" + name + "' (first at line " + first.line() + ")"
+                ? "name: duplicate task name '" + YamlNode.abbreviate(name) + "' (first at line " + first.line() + ")"
                 : ((Scalar) node).text().contains("{i}")
-                    ? "name: duplicate task name '" + name + "': an enclosing count repeats this"
+                    ? "name: duplicate task name '" + YamlNode.abbreviate(name) + "': an enclosing count repeats this"
                         + " task, and {i} here is its own count's index"
-                    : "name: duplicate task name '" + name + "': count repeats it; put {i} in the name");
+                    : "name: duplicate task name '" + YamlNode.abbreviate(name) + "': count repeats it; put {i} in the name");
       }
     }
     return name;
@@ -287,48 +287,5 @@ final class TaskReader {
     if (m == null) return null;
     YamlNode sleep = cx.required(m, "sleep", "an after block", "sleep: seconds");
     return new After(sleep == null ? 0 : cx.delay(sleep, "sleep"));
-  }
-
-  /**
-   * How many tasks {@code node} (a task list) defines once every count is expanded, saturating;
-   * computed on the raw tree so that a huge product of counts is refused before it is built.
-   */
-  long total(YamlNode node, int depth) {
-    if (!(node instanceof Seq seq) || depth > cx.limits.maxNesting() + 1) return 0;
-    long sum = 0;
-    for (YamlNode item : seq.items()) sum = add(sum, totalOfTask(item, depth));
-    return sum;
-  }
-
-  private long totalOfTask(YamlNode node, int depth) {
-    if (!(node instanceof Mapping m)) return 0;
-    long n = 1;
-    if (m.get("count") instanceof Scalar s && s.value() instanceof Number number && !(s.value() instanceof Double)) {
-      boolean big = !(number instanceof Long l) || l > cx.limits.maxTasks();
-      if (big) {
-        cx.error(s.pos(), "count: " + YamlNode.abbreviate(s.text()) + " is more than the limit of " + cx.limits.maxTasks() + " tasks");
-        return Long.MAX_VALUE;
-      }
-      n = Math.max(1, number.longValue());
-    }
-    long inner = 1;
-    inner = add(inner, spawns(m.get("steps"), depth));
-    if (m.get("on_cancel") instanceof Mapping oc) inner = add(inner, spawns(oc.get("steps"), depth));
-    if (m.get("group") instanceof Mapping g) inner = add(inner, total(g.get("tasks"), depth + 1));
-    return n > 0 && inner > Long.MAX_VALUE / n ? Long.MAX_VALUE : n * inner;
-  }
-
-  private long spawns(YamlNode steps, int depth) {
-    if (!(steps instanceof Seq seq)) return 0;
-    long sum = 0;
-    for (YamlNode step : seq.items()) {
-      if (step instanceof Mapping m && m.get("spawn") != null) sum = add(sum, totalOfTask(m.get("spawn"), depth + 1));
-    }
-    return sum;
-  }
-
-  private static long add(long a, long b) {
-    long r = a + b;
-    return r < 0 ? Long.MAX_VALUE : r;
   }
 }

@@ -3,14 +3,20 @@ package io.aiosim.dsl;
 import io.aiosim.dsl.YamlNode.Mapping;
 import io.aiosim.dsl.YamlNode.Scalar;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,18 +50,34 @@ public final class WorkflowReader {
    * @param workflow the loaded workflow, or null
    * @param diagnostics every problem of the file, ordered by position; empty iff workflow is set
    * @param warnings what is valid but likely a mistake (steps that never run, {i} without count)
+   * @param source the text read, kept when there are diagnostics or warnings (for their source
+   *     lines; the input is read once, which a pipe or {@code <(...)} requires), else null
+   * @param cost what running the workflow costs, as estimated before it runs (zero when invalid)
    */
-  public record Loaded(Workflow workflow, List<Diagnostic> diagnostics, List<Diagnostic> warnings) {
+  public record Loaded(
+      Workflow workflow, List<Diagnostic> diagnostics, List<Diagnostic> warnings, String source, Footprint.Cost cost) {
     public Loaded {
       diagnostics = List.copyOf(diagnostics);
       warnings = List.copyOf(warnings);
       if ((workflow == null) == diagnostics.isEmpty()) {
         throw new IllegalStateException("a workflow comes without diagnostics, and only then");
       }
+      if (diagnostics.isEmpty() && warnings.isEmpty()) source = null;
+      if (cost == null || workflow == null) cost = Footprint.Cost.ZERO;
     }
 
     public Loaded(Workflow workflow, List<Diagnostic> diagnostics) {
-      this(workflow, diagnostics, List.of());
+      this(workflow, diagnostics, List.of(), null, null);
+    }
+
+    /** Each diagnostic with its source line and caret ({@link Diagnostic#render}). */
+    public List<String> rendered() {
+      return diagnostics.stream().map(d -> d.render(source)).toList();
+    }
+
+    /** Each warning, marked as one, with its source line and caret. */
+    public List<String> renderedWarnings() {
+      return warnings.stream().map(w -> new Diagnostic(w.position(), "warning: " + w.message()).render(source)).toList();
     }
   }
 
@@ -63,15 +85,45 @@ public final class WorkflowReader {
     return read(file, Limits.DEFAULT);
   }
 
+  /**
+   * Reads {@code file} once, whatever it is: a regular file (refused by its size before it is
+   * read when too large), or a pipe such as {@code <(...)} (read up to the limit, then refused).
+   */
   public static Loaded read(Path file, Limits limits) {
     String label = file.toString();
     try {
-      long size = Files.size(file);
-      if (size > limits.maxFileBytes()) return failure(label, tooLarge(size, limits));
-      return read(label, Files.readAllBytes(file), limits);
-    } catch (IOException e) {
-      return failure(label, "cannot read the file: " + e.getMessage());
+      if (Files.isRegularFile(file)) {
+        long size = Files.size(file);
+        if (size > limits.maxFileBytes()) return failure(label, tooLarge(size + " bytes", limits));
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return read(label, in, limits);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return failure(label, "cannot read the file: " + describe(e));
     }
+  }
+
+  /**
+   * Reads a workflow from a stream (standard input, a pipe): at most the size limit is read, and
+   * the bytes must be UTF-8, exactly as for a file.
+   */
+  public static Loaded read(String label, InputStream in, Limits limits) {
+    int max = (int) Math.min(Integer.MAX_VALUE - 16, limits.maxFileBytes());
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(max + 1);
+    } catch (IOException e) {
+      return failure(label, "cannot read: " + describe(e));
+    }
+    if (bytes.length > max) return failure(label, tooLarge("more than " + max + " bytes", limits));
+    return read(label, bytes, limits);
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof NoSuchFileException) return "no such file";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** The bytes of a file: strict UTF-8 first, then as {@link #read(String, String, Limits)}. */
@@ -81,7 +133,7 @@ public final class WorkflowReader {
 
   /** As {@link #read(String, byte[], Limits)}; also collects the problems only the schema saw. */
   static Loaded read(String label, byte[] bytes, Limits limits, List<Diagnostic> schemaOnly) {
-    if (bytes.length > limits.maxFileBytes()) return failure(label, tooLarge(bytes.length, limits));
+    if (bytes.length > limits.maxFileBytes()) return failure(label, tooLarge(bytes.length + " bytes", limits));
     try {
       return read(label, decodeUtf8(label, bytes), limits, schemaOnly);
     } catch (Utf8Error e) {
@@ -100,15 +152,15 @@ public final class WorkflowReader {
   /** As {@link #read(String, String, Limits)}; also collects the problems only the schema saw. */
   static Loaded read(String fileLabel, String text, Limits limits, List<Diagnostic> schemaOnly) {
     long bytes = utf8Length(text);
-    if (bytes > limits.maxFileBytes()) return failure(fileLabel, tooLarge(bytes, limits));
+    if (bytes > limits.maxFileBytes()) return failure(fileLabel, tooLarge(bytes + " bytes", limits));
     if (text.startsWith("\uFEFF")) text = text.substring(1);
     Diagnostics diags = new Diagnostics();
     YamlLoader.Result yaml = YamlLoader.load(fileLabel, text, limits);
     diags.addAll(yaml.diagnostics());
     Workflow wf = null;
+    ReadContext cx = new ReadContext(diags, limits);
     List<Diagnostic> warnings = List.of();
     if (yaml.root() instanceof Mapping root) {
-      ReadContext cx = new ReadContext(diags, limits);
       wf = workflow(root, defaultName(fileLabel), cx);
       warnings = cx.warnings.toList();
       if (!cx.tooDeep) schemaCheck(root, diags, schemaOnly);
@@ -118,7 +170,9 @@ public final class WorkflowReader {
           "expected a mapping at the top level (version, strategy, tasks, ...), got "
               + YamlNode.describe(yaml.root()));
     }
-    return diags.isEmpty() ? new Loaded(wf, List.of(), warnings) : new Loaded(null, diags.toList());
+    return diags.isEmpty()
+        ? new Loaded(wf, List.of(), warnings, text, cx.cost)
+        : new Loaded(null, diags.toList(), List.of(), text, null);
   }
 
   /**
@@ -192,19 +246,7 @@ public final class WorkflowReader {
     YamlNode strategy = cx.required(root, "strategy", "the workflow", "strategy: {kind: ...}");
     YamlNode tasksNode = cx.required(root, "tasks", "the workflow", "a list of tasks");
     TaskReader tasks = new TaskReader(cx);
-    if (tasksNode != null) {
-      int before = cx.diags.size();
-      long total = tasks.total(tasksNode, 0);
-      if (cx.diags.size() > before) {
-        tasksNode = null; // a count over the limit, already reported
-      } else if (total > cx.limits.maxTasks()) {
-        cx.error(
-            root.entry("tasks").keyPos(),
-            "tasks: " + (total == Long.MAX_VALUE ? "more than 2^63" : Long.toString(total))
-                + " tasks after count expansion; at most " + cx.limits.maxTasks() + " are allowed");
-        tasksNode = null;
-      }
-    }
+    if (tasksNode != null && !affordable(root.entry("tasks"), cx)) tasksNode = null;
     StrategyReader.StepSpec step = tasks.strategies().step(strategy, tasksNode, -1, 0);
     YamlNode after = root.get("after");
     After afterSpec = after == null ? null : tasks.after(after);
@@ -236,6 +278,49 @@ public final class WorkflowReader {
     return null;
   }
 
+  /**
+   * Whether the tasks, once every count is expanded, stay within the limits on tasks, memory and
+   * report size; if not, a diagnostic at the {@code tasks} key says which and by how much, and
+   * nothing is built (a count over the limit is already reported where it is).
+   */
+  private static boolean affordable(YamlNode.Entry tasks, ReadContext cx) {
+    int before = cx.diags.size();
+    Footprint.Cost cost = new Footprint(cx).tasks(tasks.value(), 0, 0, 0);
+    cx.cost = cost;
+    if (cx.diags.size() > before) return false;
+    Limits l = cx.limits;
+    String problem = null;
+    if (cost.tasks() > l.maxTasks()) {
+      problem = (cost.tasks() == Long.MAX_VALUE ? "more than 2^63" : Long.toString(cost.tasks()))
+          + " tasks after count expansion; at most " + l.maxTasks() + " are allowed";
+    } else if (cost.memory() > l.maxRunBytes()) {
+      problem = cost.tasks() + " tasks after count expansion would need about " + bytes(cost.memory())
+          + " of memory to run; the limit is " + bytes(l.maxRunBytes()) + " (use fewer tasks,"
+          + " steps or values, or smaller ones)";
+    } else if (cost.report() > l.maxReportBytes()) {
+      problem = "the report could reach " + bytes(cost.report()) + " (" + cost.tasks()
+          + " tasks after count expansion, their names, logs and values, each value as often as"
+          + " the report repeats it); the limit is " + bytes(l.maxReportBytes());
+    }
+    if (problem == null) return true;
+    cx.error(tasks.keyPos(), "tasks: " + problem);
+    return false;
+  }
+
+  /** 1.21 GB, 640 MB: three significant digits, decimal units. */
+  public static String bytes(long n) {
+    if (n == Long.MAX_VALUE) return "more than 9.2 EB";
+    String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
+    double v = n;
+    int u = 0;
+    while (v >= 1000 && u < units.length - 1) {
+      v /= 1000;
+      u++;
+    }
+    if (u == 0) return n + " bytes";
+    return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString() + " " + units[u];
+  }
+
   private static long seed(YamlNode node, ReadContext cx) {
     if (node == null) return 0;
     if (node instanceof Scalar s && s.value() instanceof Long l) return l;
@@ -260,8 +345,8 @@ public final class WorkflowReader {
     return new Loaded(null, List.of(new Diagnostic(new Position(label, 1, 1), message)));
   }
 
-  private static String tooLarge(long size, Limits limits) {
-    return "the file is too large: " + size + " bytes, at most " + limits.maxFileBytes() + " are allowed";
+  private static String tooLarge(String size, Limits limits) {
+    return "the file is too large: " + size + ", at most " + limits.maxFileBytes() + " bytes are allowed";
   }
 
   private static long utf8Length(String s) {

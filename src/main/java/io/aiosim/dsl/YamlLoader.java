@@ -63,47 +63,82 @@ final class YamlLoader {
   private final Limits limits;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, YamlNode> anchors = new HashMap<>();
-  /** Nodes in an anchored subtree, aliases expanded; by identity (records hash their whole tree). */
-  private final Map<YamlNode, Long> weights = new IdentityHashMap<>();
+  /**
+   * Nodes and text bytes in an anchored subtree, aliases expanded; by identity (records hash
+   * their whole tree).
+   */
+  private final Map<YamlNode, Weight> weights = new IdentityHashMap<>();
   private long aliasNodes;
-  private Position last;
+  private long aliasBytes;
 
-  private YamlLoader(String file, String text, Limits limits) {
+  private record Weight(long nodes, long bytes) {
+    Weight plus(Weight o) {
+      return new Weight(saturatingAdd(nodes, o.nodes), saturatingAdd(bytes, o.bytes));
+    }
+  }
+
+  private Position last;
+  private final LineSeparatorEscapes escapes;
+
+  private YamlLoader(String file, LineSeparatorEscapes escapes, Limits limits) {
     this.file = file;
-    this.text = text;
+    this.text = escapes.text();
+    this.escapes = escapes;
     this.limits = limits;
     this.last = new Position(file, 1, 1);
   }
 
   static Result load(String file, String text, Limits limits) {
-    YamlLoader loader = new YamlLoader(file, text, limits);
+    return load(file, new LineSeparatorEscapes(text), limits);
+  }
+
+  static Result load(String file, LineSeparatorEscapes escapes, Limits limits) {
+    while (true) {
+      YamlLoader loader = new YamlLoader(file, escapes, limits);
+      Result result = loader.read(escapes);
+      if (result != null) return result;
+    }
+  }
+
+  /** The result, or null when a {@code \L} or {@code \P} was rewritten and must be read again. */
+  private Result read(LineSeparatorEscapes escapes) {
     YamlNode root = null;
     try {
-      root = loader.walk();
+      root = walk();
     } catch (Fatal f) {
       root = null;
     } catch (MarkedYamlEngineException e) {
-      Position pos = loader.markPosition(e);
-      loader.diagnostics.add(new Diagnostic(pos, syntaxMessage(e) + loader.flowHint(pos)));
+      if (escapes.rewrite(e)) return null;
+      Position pos = markPosition(e);
+      String hint =
+          escapes.refused(e)
+              ? "; too many strings use \\L or \\P (each makes the file be read again):"
+                  + " write \\u2028 and \\u2029"
+              : "";
+      diagnostics.add(new Diagnostic(pos, syntaxMessage(e) + flowHint(pos) + hint));
     } catch (ReaderException e) {
-      loader.diagnostics.add(
+      diagnostics.add(
           new Diagnostic(
-              loader.offsetPosition(e.getPosition()),
+              offsetPosition(e.getPosition()),
               String.format(
                   "invalid character U+%04X: YAML allows no control characters here",
                   e.getCodePoint())));
     } catch (RuntimeException e) {
       // snakeyaml reports a few problems without a mark; the last event read is the best place.
-      loader.diagnostics.add(new Diagnostic(loader.last, "invalid YAML: " + e.getMessage()));
+      diagnostics.add(new Diagnostic(last, "invalid YAML: " + e.getMessage()));
     }
-    return new Result(root, List.copyOf(loader.diagnostics));
+    return new Result(root, List.copyOf(diagnostics));
   }
 
   private YamlNode walk() {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
-            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+            .setCodePointLimit(
+                (int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1 + escapes.growth()))
+            // The whole text in one buffer: snakeyaml copies its window each time it refills it,
+            // so a token longer than the buffer (a 15 MiB comment) cost time quadratic in it.
+            .setBufferSize(text.length() + 1)
             .build();
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Deque<Frame> stack = new ArrayDeque<>();
@@ -121,20 +156,26 @@ final class YamlLoader {
         case Scalar -> {
           ScalarEvent se = (ScalarEvent) ev;
           Scalar s = scalar(se, pos);
-          register(se, s, 1);
-          complete(stack, root, s, 1);
+          Weight w = new Weight(1, se.getValue().length());
+          register(se, s, w);
+          complete(stack, root, s, w);
         }
         case Alias -> {
           String name = ((AliasEvent) ev).getAlias().getValue();
           YamlNode target = anchors.get(name);
           if (target == null) {
-            diagnostics.add(new Diagnostic(pos, "unknown alias *" + name + ": no anchor &" + name + " before it"));
-            complete(stack, root, new Scalar(null, "", pos), 1);
+            diagnostics.add(new Diagnostic(pos, "unknown alias *" + YamlNode.abbreviate(name) + ": no anchor &" + YamlNode.abbreviate(name) + " before it"));
+            complete(stack, root, new Scalar(null, "", pos), new Weight(1, 0));
           } else {
-            long w = weights.getOrDefault(target, 1L);
-            aliasNodes += w;
+            Weight w = weights.getOrDefault(target, new Weight(1, 0));
+            aliasNodes = saturatingAdd(aliasNodes, w.nodes);
+            aliasBytes = saturatingAdd(aliasBytes, w.bytes);
             if (aliasNodes > limits.maxAliasNodes()) {
               fatal(pos, "YAML aliases expand to more than " + limits.maxAliasNodes() + " nodes (an alias bomb?)");
+            }
+            if (aliasBytes > limits.maxAliasBytes()) {
+              fatal(pos, "YAML aliases expand to more than " + limits.maxAliasBytes()
+                  + " bytes of text (a long value aliased many times?)");
             }
             complete(stack, root, target, w);
           }
@@ -162,7 +203,7 @@ final class YamlLoader {
     return root[0];
   }
 
-  private void register(NodeEvent ev, YamlNode node, long weight) {
+  private void register(NodeEvent ev, YamlNode node, Weight weight) {
     Optional<Anchor> a = ev.getAnchor();
     if (a.isPresent()) {
       anchors.put(a.get().getValue(), node);
@@ -171,13 +212,13 @@ final class YamlLoader {
   }
 
   /** One node is finished: it becomes a key, a value, an item, or the document. */
-  private void complete(Deque<Frame> stack, YamlNode[] root, YamlNode node, long weight) {
+  private void complete(Deque<Frame> stack, YamlNode[] root, YamlNode node, Weight weight) {
     Frame top = stack.peek();
     if (top == null) {
       root[0] = node;
       return;
     }
-    top.weight = saturatingAdd(top.weight, weight);
+    top.weight = top.weight.plus(weight);
     if (!top.mapping) {
       top.items.add(node);
     } else if (top.key == null && !top.keyInvalid) {
@@ -198,7 +239,7 @@ final class YamlLoader {
         diagnostics.add(
             new Diagnostic(
                 top.keyPos,
-                "duplicate key '" + top.key + "' (first at line " + first.keyPos().line() + ")"));
+                "duplicate key '" + YamlNode.abbreviate(top.key) + "' (first at line " + first.keyPos().line() + ")"));
       } else {
         top.entries.put(top.key, new Entry(top.key, top.keyPos, node));
       }
@@ -258,7 +299,7 @@ final class YamlLoader {
   }
 
   private static String shortTag(String tag) {
-    return tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag;
+    return YamlNode.abbreviate(tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag);
   }
 
   /** The YAML 1.2 core schema (yaml.org/spec/1.2.2 10.3.2) for a plain scalar. */
@@ -320,7 +361,11 @@ final class YamlLoader {
   }
 
   private Position position(Optional<Mark> mark) {
-    return mark.map(m -> new Position(file, m.getLine() + 1, m.getColumn() + 1)).orElse(null);
+    return mark.map(
+            m ->
+                new Position(
+                    file, m.getLine() + 1, escapes.fileColumn(m.getLine(), m.getColumn()) + 1))
+        .orElse(null);
   }
 
   private Position markPosition(MarkedYamlEngineException e) {
@@ -360,7 +405,7 @@ final class YamlLoader {
         col++;
       }
     }
-    return new Position(file, line, col);
+    return new Position(file, line, escapes.fileColumn(line - 1, col - 1) + 1);
   }
 
   private static final class Frame {
@@ -372,7 +417,7 @@ final class YamlLoader {
     String key;
     Position keyPos;
     boolean keyInvalid;
-    long weight = 1;
+    Weight weight = new Weight(1, 0);
 
     Frame(boolean mapping, Position pos, Optional<Anchor> anchor) {
       this.mapping = mapping;

@@ -6,17 +6,23 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replaces a file so that a reader (or a process killed half way) only ever sees the old bytes
  * or the new ones: write a temporary file in the same directory, flush it to disk, then rename
- * it over the target, which POSIX makes atomic within one file system. Leftover temporaries of
- * a killed run are named {@code .NAME.*.tmp} and never taken for workflows or goldens.
+ * it over the target, which POSIX makes atomic within one file system. Temporaries are named
+ * {@code .NAME.PID.N.tmp}, never taken for workflows or goldens; those a killed process left
+ * (its PID no longer alive) are removed by the next write in their folder.
  */
 public final class AtomicWrite {
   private AtomicWrite() {}
@@ -39,7 +45,8 @@ public final class AtomicWrite {
   public static void replace(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    if (SWEPT.add(dir)) removeStale(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".", ".tmp");
     try {
       keepPermissions(target, tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -51,6 +58,25 @@ public final class AtomicWrite {
       move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Folders already cleared of stale temporaries by this process (once each is enough). */
+  private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+
+  private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(\\d{1,18})\\.\\d+\\.tmp");
+
+  /** Deletes the temporaries in {@code dir} whose writer is no longer alive; best effort. */
+  private static void removeStale(Path dir) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+      for (Path f : files) {
+        Matcher m = TEMPORARY.matcher(f.getFileName().toString());
+        if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // A folder that cannot be listed or a file that cannot be deleted only keeps its litter.
     }
   }
 

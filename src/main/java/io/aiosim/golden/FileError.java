@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class FileError extends IOException {
   private static final long serialVersionUID = 1L;
-  /** {@link AtomicWrite}'s temporaries: {@code .NAME.<random digits>.tmp}. */
-  private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9]+\\.tmp");
+  /** {@link AtomicWrite}'s temporaries: {@code .NAME.<pid>.<random digits>.tmp}. */
+  private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9]+\\.[0-9]+\\.tmp");
 
   private FileError(String message, IOException cause) {
     super(message, cause);

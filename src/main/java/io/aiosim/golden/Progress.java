@@ -1,5 +1,6 @@
 package io.aiosim.golden;
 
+import io.aiosim.dsl.TerminalText;
 import java.io.PrintWriter;
 
 /**
@@ -38,7 +39,7 @@ public final class Progress {
     }
     done++;
     String width = Integer.toString(total);
-    String line = String.format("[%" + width.length() + "d/%s] %s", done, width, name);
+    String line = String.format("[%" + width.length() + "d/%s] %s", done, width, TerminalText.escape(name));
     if (line.length() > 79) {
       line = line.substring(0, 78) + "…";
     }

@@ -37,7 +37,7 @@ public final class WorkflowFiles {
           problems.add(arg + ": no workflow files (*.yaml, *.yml) in this folder");
         }
         files.forEach(f -> sources.add(new Source(f, arg)));
-      } else if (Files.isRegularFile(arg)) {
+      } else if (Files.exists(arg)) { // a file, or a pipe such as <(...): read once, later
         sources.add(new Source(arg, arg.getParent() == null ? Path.of("") : arg.getParent()));
       } else {
         problems.add(arg + ": no such file or folder");

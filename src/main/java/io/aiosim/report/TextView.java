@@ -1,5 +1,6 @@
 package io.aiosim.report;
 
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.Workflow;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -25,8 +26,9 @@ public final class TextView {
   /** {@code w} (may be null) tells what main did after its step. */
   public static void write(RunResult r, Workflow w, PrintWriter out) {
     String strategy = r.strategy().kind().key();
-    out.println("# " + r.workflow() + ": " + strategy + ", " + r.clock() + " clock"
-        + (r.schedule() == null ? "" : ", schedule " + r.schedule()));
+    // Workflow text (names, logs, messages, values) is escaped line by line: TerminalText.
+    out.println(TerminalText.escape("# " + r.workflow() + ": " + strategy + ", " + r.clock() + " clock"
+        + (r.schedule() == null ? "" : ", schedule " + r.schedule())));
     int decimals = 3;
     int taskWidth = Math.max(4, strategy.length());
     EventLog log = r.events();
@@ -53,15 +55,15 @@ public final class TextView {
           };
       boolean step = e.kind() == Event.Kind.YIELD || e.kind() == Event.Kind.RETURNED || e.kind() == Event.Kind.RAISED;
       String task = step && e.task().equals(Lane.MAIN) ? strategy : e.task();
-      out.println(String.format(format, time(e.tNs(), decimals), task, e.kind().key(), detail).stripTrailing());
+      out.println(TerminalText.escape(String.format(format, time(e.tNs(), decimals), task, e.kind().key(), detail).stripTrailing()));
     }
     int places = decimals;
-    out.println(
-        "# " + outcome(r, w, ns -> time(ns, places), DETAIL) + "; finished at " + time(r.finishedAtNs(), decimals));
+    out.println(TerminalText.escape(
+        "# " + outcome(r, w, ns -> time(ns, places), DETAIL) + "; finished at " + time(r.finishedAtNs(), decimals)));
     for (Warning wn : r.warnings()) {
-      out.println(
+      out.println(TerminalText.escape(
           "# warning: " + wn.message()
-              + (wn.task() == null ? "" : " (" + wn.task() + (wn.error() == null ? "" : ": " + ValueText.error(wn.error(), DETAIL)) + ")"));
+              + (wn.task() == null ? "" : " (" + wn.task() + (wn.error() == null ? "" : ": " + ValueText.error(wn.error(), DETAIL)) + ")")));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.aiosim.report;
 
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.report.Lane.Mark;
 import io.aiosim.report.Lane.Span;
@@ -70,8 +71,9 @@ public final class TimelineView {
     List<String> labels = new ArrayList<>();
     List<String> details = new ArrayList<>();
     for (Lane lane : lanes.lanes()) {
-      labels.add(lane.isMain() ? Lane.MAIN : "  ".repeat(lane.depth() - 1) + lane.name());
-      details.add(lane.isMain() ? mainDetail(r.outcome(), strategy) : detail(lane.task()));
+      // Workflow text is escaped before it is measured and cut: TerminalText.
+      labels.add(lane.isMain() ? Lane.MAIN : "  ".repeat(lane.depth() - 1) + TerminalText.escape(lane.name()));
+      details.add(TerminalText.escape(lane.isMain() ? mainDetail(r.outcome(), strategy) : detail(lane.task())));
     }
     int labelWidth = Math.min(MAX_LABEL, labels.stream().mapToInt(String::length).max().orElse(4));
     int detailWidth = Math.min(MAX_DETAIL, details.stream().mapToInt(String::length).max().orElse(0));
@@ -83,7 +85,7 @@ public final class TimelineView {
     Scale scale = new Scale(Math.max(1, r.finishedAtNs()), bar);
 
     out.println(
-        r.workflow() + " " + g.dash() + " " + strategy + ", " + r.clock() + " clock"
+        TerminalText.escape(r.workflow()) + " " + g.dash() + " " + strategy + ", " + r.clock() + " clock"
             + (r.schedule() == null ? "" : ", schedule " + r.schedule())
             + ", finished at " + PyNumbers.seconds(r.finishedAtNs()) + " s");
     out.println();
@@ -99,13 +101,13 @@ public final class TimelineView {
       out.println(fit("... " + lanes.hidden() + " more tasks not drawn", labelWidth + bar + 2, g));
     }
     out.println();
-    out.println("  " + TextView.outcome(r, w, ns -> PyNumbers.seconds(ns) + " s", columns));
+    out.println(TerminalText.escape("  " + TextView.outcome(r, w, ns -> PyNumbers.seconds(ns) + " s", columns)));
     out.println("  " + legend(seen, g, strategy));
     out.println("  " + counts(r.tasks()));
     for (Warning wn : r.warnings()) {
-      out.println(
+      out.println(TerminalText.escape(
           "  warning: " + wn.message()
-              + (wn.task() == null ? "" : " (" + wn.task() + (wn.error() == null ? "" : ": " + ValueText.error(wn.error(), columns)) + ")"));
+              + (wn.task() == null ? "" : " (" + wn.task() + (wn.error() == null ? "" : ": " + ValueText.error(wn.error(), columns)) + ")")));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.aiosim.view;
 
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.report.Lane;
 import io.aiosim.report.Lane.Span;
@@ -102,6 +103,6 @@ public final class MermaidView {
         default -> c;
       });
     }
-    return sb.toString();
+    return TerminalText.escape(sb.toString());
   }
 }

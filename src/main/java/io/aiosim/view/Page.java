@@ -1,5 +1,6 @@
 package io.aiosim.view;
 
+import io.aiosim.dsl.TerminalText;
 import java.util.Locale;
 
 /**
@@ -64,8 +65,9 @@ public final class Page {
     out.append("</body>\n</html>\n");
   }
 
-  /** Text for HTML and SVG content and attribute values. */
-  public static String escape(String s) {
+  /** Text for HTML and SVG content and attribute values; control characters as TerminalText. */
+  public static String escape(String text) {
+    String s = TerminalText.escape(text);
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       String rep =

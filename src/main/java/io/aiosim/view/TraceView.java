@@ -1,5 +1,6 @@
 package io.aiosim.view;
 
+import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.report.Lane;
 import io.aiosim.report.Lane.Mark;
@@ -192,6 +193,7 @@ public final class TraceView {
   private static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     JSON.quoteAsString(s, sb);
-    return sb.append('"').toString();
+    // Jackson escapes C0 controls only; TerminalText's escapes (C1, bidi overrides) are JSON's too.
+    return TerminalText.escape(sb.append('"').toString());
   }
 }

@@ -120,10 +120,10 @@ class BadInputTest {
       WorkflowReader.Loaded loaded = WorkflowReader.read(f, small);
       assertThat(loaded.diagnostics())
           .extracting(Diagnostic::toString)
-          .containsExactly(f + ":1:1: the file is too large: 5012 bytes, at most 1024 are allowed");
+          .containsExactly(f + ":1:1: the file is too large: 5012 bytes, at most 1024 bytes are allowed");
       assertThat(WorkflowReader.read("t.yaml", Files.readString(f), small).diagnostics())
           .extracting(Diagnostic::toString)
-          .containsExactly("t.yaml:1:1: the file is too large: 5012 bytes, at most 1024 are allowed");
+          .containsExactly("t.yaml:1:1: the file is too large: 5012 bytes, at most 1024 bytes are allowed");
     } finally {
       Files.delete(f);
     }

@@ -20,8 +20,33 @@ class DiagnosticTest {
   }
 
   @Test
-  void tabsAreKeptAndColumnsCountCodePointsAndCrIsDropped() {
-    assertThat(at(3, 6).render(SOURCE)).isEqualTo("f.yaml:3:6: msg\n\tx: é€y\n\t    ^");
+  void tabsAreEscapedAndColumnsCountCodePointsAndCrIsDropped() {
+    assertThat(at(3, 6).render(SOURCE)).isEqualTo("f.yaml:3:6: msg\n\\tx: é€y\n      ^");
+  }
+
+  @Test
+  void controlCharactersNeverReachTheTerminal() {
+    String evil = "name: \u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eabc\r\n";
+    Diagnostic d = new Diagnostic(new Position("f\u001b.yaml", 1, 7), "bad name '\u001b[2J'\nforged: line");
+    assertThat(d.render(evil))
+        .isEqualTo(
+            "f\\u001b.yaml:1:7: bad name '\\u001b[2J'\\nforged: line\n"
+                + "name: \\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202eabc\n"
+                + "      ^");
+    assertThat(TerminalText.escape("ok: é€😀 \\ \"")).isEqualTo("ok: é€😀 \\ \"");
+    assertThat(TerminalText.escape("\ud800x\u2028\ufeff")).isEqualTo("\\ud800x\\u2028\\ufeff");
+  }
+
+  @Test
+  void aLongLineIsCutAroundTheColumn() {
+    String line = "k".repeat(10_000) + "X" + "v".repeat(10_000);
+    String[] r = at(1, 10_001).render(line + "\n").split("\n");
+    assertThat(r[1]).startsWith("...k").endsWith("v...").contains("X");
+    assertThat(r[1].length()).isLessThanOrEqualTo(Diagnostic.ECHO_WIDTH + 6);
+    assertThat(r[2].indexOf('^')).isEqualTo(r[1].indexOf('X'));
+    String[] head = at(1, 3).render(line).split("\n");
+    assertThat(head[1]).startsWith("kkk").endsWith("k...");
+    assertThat(head[2]).isEqualTo("  ^");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Mutated valid workflows (keys deleted, duplicated, retyped, renamed; lists changed; bytes
- * truncated, garbled, lines dropped or repeated) never make the reader throw or hang: every
- * outcome is a workflow or positioned diagnostics, and everything the schema finds the reader
- * finds too. Seeds are fixed (base + index) so that a failure repeats; a failing case is shrunk
+ * truncated, garbled, lines dropped or repeated; hostile values: 600-deep lists, 15,000-character
+ * names, control characters, alias towers) never make the reader throw or hang: every outcome is
+ * a workflow or positioned diagnostics that print safely on a terminal, and everything the
+ * schema finds the reader finds too. Seeds are fixed (base + index) so that a failure repeats; a failing case is shrunk
  * line by line and written to target/property-failures/.
  */
 class MutationPropertyTest {
@@ -90,30 +92,42 @@ class MutationPropertyTest {
     for (byte b : input) if (b == '\n') lines++;
     List<Diagnostic> schemaOnly = new ArrayList<>();
     WorkflowReader.Loaded loaded = WorkflowReader.read("m.yaml", input, Limits.DEFAULT, schemaOnly);
+    String source = new String(input, StandardCharsets.UTF_8);
     for (Diagnostic d : loaded.diagnostics()) {
       assertThat(d.position().file()).isEqualTo("m.yaml");
       assertThat(d.position().line()).as(d.toString()).isBetween(1, lines);
       assertThat(d.position().column()).as(d.toString()).isPositive();
       assertThat(d.message()).isNotBlank();
+      // What reaches the terminal: three lines, no control character, a bounded echo.
+      String[] rendered = d.render(source).split("\n", -1);
+      assertThat(rendered.length).as(d.toString()).isIn(1, 3);
+      for (String line : rendered) {
+        assertThat(line.length()).as(d.toString()).isLessThanOrEqualTo(2 * Diagnostic.ECHO_WIDTH + 1000);
+        assertThat(line.chars().filter(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x202e)).as(d.toString()).isEmpty();
+      }
     }
     assertThat(schemaOnly).as("problems only the schema saw").isEmpty();
   }
 
-  /** Drops lines, then single bytes, while the failure persists (a small delta debugger). */
   static byte[] shrink(byte[] input) {
+    return shrink(input, b -> failure(b) != null);
+  }
+
+  /** Drops lines, then single bytes, while the failure persists (a small delta debugger). */
+  static byte[] shrink(byte[] input, Predicate<byte[]> fails) {
     String s = new String(input, StandardCharsets.ISO_8859_1);
     List<String> lines = new ArrayList<>(List.of(s.split("(?<=\n)")));
     for (int k = lines.size() - 1; k >= 0; k--) {
       List<String> fewer = new ArrayList<>(lines);
       fewer.remove(k);
-      if (failure(join(fewer)) != null) lines = fewer;
+      if (fails.test(join(fewer))) lines = fewer;
     }
     byte[] cur = join(lines);
     for (int k = cur.length - 1; k >= 0; k--) {
       byte[] next = new byte[cur.length - 1];
       System.arraycopy(cur, 0, next, 0, k);
       System.arraycopy(cur, k + 1, next, k, cur.length - k - 1);
-      if (failure(next) != null) cur = next;
+      if (fails.test(next)) cur = next;
     }
     return cur;
   }

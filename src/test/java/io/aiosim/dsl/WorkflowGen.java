@@ -144,14 +144,31 @@ final class WorkflowGen {
 
   // ---- mutations
 
-  static final Object[] RETYPES = {null, true, 42L, -1L, 1.5, "str", "{i}", "yes", "empty list", "empty map", "pair"};
+  static final Object[] RETYPES = {
+    null, true, 42L, -1L, 1.5, "str", "{i}", "yes", "empty list", "empty map", "pair", "deep", "long", "controls"
+  };
 
-  /** A fresh retyped value (containers are new, so that later mutations stay local). */
+  /** Characters a terminal interprets: ESC sequences, OSC, BEL, CR, a newline, C1 CSI, U+202E. */
+  static final String CONTROLS = "\u001b]0;title\u0007\u001b[2J\r\nforged\u009b31m\u202e";
+
+  /**
+   * A fresh retyped value (containers are new, so that later mutations stay local); some are
+   * hostile: a list nested 600 deep, a 15,000-character name, control characters.
+   */
   Object retype() {
     Object v = RETYPES[r.nextInt(RETYPES.length)];
     if ("empty list".equals(v)) return new ArrayList<>();
     if ("empty map".equals(v)) return new Map();
     if ("pair".equals(v)) return list(1L, 2L);
+    if ("deep".equals(v)) return deep(400 + r.nextInt(400));
+    if ("long".equals(v)) return "n".repeat(12_000 + r.nextInt(6_000));
+    if ("controls".equals(v)) return "x" + CONTROLS;
+    return v;
+  }
+
+  private static Object deep(int levels) {
+    Object v = 1L;
+    for (int k = 0; k < levels; k++) v = list(v);
     return v;
   }
 
@@ -208,13 +225,28 @@ final class WorkflowGen {
     }
   }
 
-  /** One change to the bytes: truncate, insert garbage, delete or repeat a line, or a stray sign. */
+  /** Hostile insertions: deep brackets, a long name, controls (UTF-8 bytes), an alias tower. */
+  private String hostile() {
+    return switch (r.nextInt(5)) {
+      case 0 -> "[".repeat(600) + "]".repeat(600);
+      case 1 -> "a".repeat(12_000 + r.nextInt(6_000));
+      case 2 -> new String(("\"" + CONTROLS + "\"").getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+      case 3 -> "\u001b[2J\u0007\r";
+      default -> "&t [" + "x".repeat(1000) + "] *t *t *t";
+    };
+  }
+
+  /**
+   * One change to the bytes: truncate, insert garbage, delete or repeat a line, a stray sign, or
+   * a hostile insertion.
+   */
   byte[] mutateBytes(byte[] in) {
     if (in.length == 0) return in;
     int at = r.nextInt(in.length);
     String s = new String(in, StandardCharsets.ISO_8859_1);
     String out =
-        switch (r.nextInt(5)) {
+        switch (r.nextInt(6)) {
+          case 5 -> s.substring(0, at) + hostile() + s.substring(at);
           case 0 -> s.substring(0, at);
           case 1 -> {
             StringBuilder g = new StringBuilder();
