@@ -1,6 +1,5 @@
 package io.aiosim.cli;
 
-import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import io.aiosim.explore.Exploration;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,12 +63,7 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 1 when a workflow is order-dependent (for CI).")
   boolean strict;
 
-  @Option(
-      names = "--python",
-      paramLabel = "VERSION",
-      converter = PythonVersionConverter.class,
-      description = "The CPython whose asyncio to model: 3.12 (default), 3.13 or 3.11; overrides the workflow's python: key.")
-  PythonVersion python;
+  @Mixin PythonOption pythonOption;
 
   @Override
   public Integer call() {
@@ -98,7 +93,7 @@ final class ExploreCommand implements Callable<Integer> {
     for (Map.Entry<String, Workflow> e : workflows.entrySet()) {
       Exploration x;
       try {
-        x = Explorer.explore(e.getValue().withPython(python), budget);
+        x = Explorer.explore(e.getValue().withPython(pythonOption.python), budget);
       } catch (Simulation.RunStopped stopped) {
         err.println("aiosim explore: " + e.getKey() + ": " + stopped.getMessage());
         err.flush();

@@ -3,7 +3,6 @@ package io.aiosim.cli;
 import io.aiosim.Aiosim;
 import io.aiosim.dsl.Footprint;
 import io.aiosim.dsl.Limits;
-import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.TerminalText;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
@@ -86,12 +85,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--clock", paramLabel = "CLOCK", description = "virtual (default: time jumps, same report every run) or real (sleeps for real).")
   String clock = "virtual";
 
-  @Option(
-      names = "--python",
-      paramLabel = "VERSION",
-      converter = PythonVersionConverter.class,
-      description = "The CPython whose asyncio to model: 3.12 (default), 3.13 or 3.11; overrides the workflow's python: key.")
-  PythonVersion python;
+  @Mixin PythonOption pythonOption;
 
   @Option(names = "--no-events", description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")
   boolean noEvents;
@@ -296,7 +290,7 @@ final class RunCommand implements Callable<Integer> {
       workflow = again.workflow();
     }
     try {
-      return Aiosim.run(workflow, clockKind, new Simulation.Options(!noEvents, scheduleOption.schedule, python));
+      return Aiosim.run(workflow, clockKind, new Simulation.Options(!noEvents, scheduleOption.schedule, pythonOption.python));
     } catch (Simulation.RunStopped e) {
       throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {
