@@ -4,7 +4,6 @@ import io.aiosim.dsl.YamlNode.Entry;
 import io.aiosim.dsl.YamlNode.Mapping;
 import io.aiosim.dsl.YamlNode.Scalar;
 import io.aiosim.dsl.YamlNode.Seq;
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -30,24 +28,11 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * YAML text to a positioned {@link YamlNode} tree, walking snakeyaml-engine's event stream (the
- * parser under Jackson's YAMLParser). The events are used directly because Jackson's own scalar
- * typing is not the YAML 1.2 core schema of SPEC 6.1 ({@code True}, {@code ~}, {@code 0x1F},
- * {@code +12} come back as strings, {@code .inf} fails). The walk is iterative and bounded, so no
+ * parser under Jackson's YAMLParser), scalars typed by {@link CoreSchema}. The walk is iterative
+ * and bounded, so no
  * input can overflow the stack, and it counts what aliases expand to (alias bombs).
  */
 final class YamlLoader {
-  private static final String CORE = "tag:yaml.org,2002:";
-  /** CPython's int/str conversion limit (sys.int_info.default_max_str_digits). */
-  static final int MAX_INT_DIGITS = 4300;
-
-  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
-  private static final Pattern OCT = Pattern.compile("0o[0-7]+");
-  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
-  private static final Pattern FLOAT =
-      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  private static final Pattern INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
-  private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
-
   /** The root node (null when the text could not be read at all) and what went wrong. */
   record Result(YamlNode root, List<Diagnostic> diagnostics) {}
 
@@ -155,7 +140,7 @@ final class YamlLoader {
         }
         case Scalar -> {
           ScalarEvent se = (ScalarEvent) ev;
-          Scalar s = scalar(se, pos);
+          Scalar s = CoreSchema.scalar(se, pos, diagnostics);
           Weight w = new Weight(1, se.getValue().length());
           register(se, s, w);
           complete(stack, root, s, w);
@@ -185,7 +170,7 @@ final class YamlLoader {
             fatal(pos, "YAML nested deeper than " + limits.maxYamlDepth() + " levels");
           }
           CollectionStartEvent cs = (CollectionStartEvent) ev;
-          checkCollectionTag(cs, pos);
+          CoreSchema.checkCollectionTag(cs, pos, diagnostics);
           stack.push(new Frame(ev.getEventId() == Event.ID.MappingStart, pos, cs.getAnchor()));
         }
         case MappingEnd, SequenceEnd -> {
@@ -223,7 +208,7 @@ final class YamlLoader {
       top.items.add(node);
     } else if (top.key == null && !top.keyInvalid) {
       if (node instanceof Scalar s) {
-        top.key = keyString(s.value());
+        top.key = CoreSchema.keyString(s.value());
         top.keyPos = s.pos();
       } else {
         diagnostics.add(new Diagnostic(node.pos(), "a mapping key must be a scalar, not " + YamlNode.describe(node)));
@@ -250,109 +235,6 @@ final class YamlLoader {
   private static long saturatingAdd(long a, long b) {
     long r = a + b;
     return r < 0 ? Long.MAX_VALUE : r;
-  }
-
-  private void checkCollectionTag(CollectionStartEvent cs, Position pos) {
-    Optional<String> tag = cs.getTag();
-    if (tag.isEmpty() || tag.get().equals("!")) return;
-    String want = cs.getEventId() == Event.ID.MappingStart ? CORE + "map" : CORE + "seq";
-    if (!tag.get().equals(want)) diagnostics.add(new Diagnostic(pos, "unsupported YAML tag " + shortTag(tag.get())));
-  }
-
-  private Scalar scalar(ScalarEvent se, Position pos) {
-    String v = se.getValue();
-    Optional<String> tag = se.getTag();
-    if (tag.isPresent() && !tag.get().equals("!")) {
-      String t = tag.get();
-      switch (t) {
-        case CORE + "str" -> {
-          return new Scalar(v, v, pos);
-        }
-        case CORE + "null", CORE + "bool", CORE + "int", CORE + "float" -> {
-          Object r = resolve(v, pos);
-          String want = t.substring(CORE.length());
-          String got =
-              switch (r) {
-                case null -> "null";
-                case Boolean b -> "bool";
-                case Long l -> "int";
-                case BigInteger b -> "int";
-                case Double d -> "float";
-                default -> "str";
-              };
-          if (want.equals("float") && got.equals("int")) {
-            return new Scalar(((Number) r).doubleValue(), v, pos);
-          }
-          if (!want.equals(got)) {
-            diagnostics.add(new Diagnostic(pos, "'" + YamlNode.abbreviate(v) + "' is not a valid !!" + want));
-          }
-          return new Scalar(r, v, pos);
-        }
-        default -> {
-          diagnostics.add(new Diagnostic(pos, "unsupported YAML tag " + shortTag(t)));
-          return new Scalar(v, v, pos);
-        }
-      }
-    }
-    if (!se.isPlain() || tag.isPresent()) return new Scalar(v, v, pos);
-    return new Scalar(resolve(v, pos), v, pos);
-  }
-
-  private static String shortTag(String tag) {
-    return YamlNode.abbreviate(tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag);
-  }
-
-  /** The YAML 1.2 core schema (yaml.org/spec/1.2.2 10.3.2) for a plain scalar. */
-  private Object resolve(String v, Position pos) {
-    switch (v) {
-      case "", "~", "null", "Null", "NULL" -> {
-        return null;
-      }
-      case "true", "True", "TRUE" -> {
-        return Boolean.TRUE;
-      }
-      case "false", "False", "FALSE" -> {
-        return Boolean.FALSE;
-      }
-      default -> {}
-    }
-    char c = v.charAt(0);
-    if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) return v;
-    if (INT.matcher(v).matches()) return integer(v, v.startsWith("+") ? v.substring(1) : v, 10, pos);
-    if (OCT.matcher(v).matches()) return integer(v, v.substring(2), 8, pos);
-    if (HEX.matcher(v).matches()) return integer(v, v.substring(2), 16, pos);
-    if (FLOAT.matcher(v).matches()) {
-      double d = Double.parseDouble(v);
-      if (Double.isInfinite(d)) {
-        diagnostics.add(new Diagnostic(pos, "number too large: " + YamlNode.abbreviate(v)));
-      }
-      return d;
-    }
-    if (INF.matcher(v).matches() || NAN.matcher(v).matches()) {
-      diagnostics.add(new Diagnostic(pos, v + ": NaN and infinities are not valid values"));
-      if (NAN.matcher(v).matches()) return Double.NaN;
-      return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    }
-    return v;
-  }
-
-  private Object integer(String text, String digits, int radix, Position pos) {
-    if (digits.length() > MAX_INT_DIGITS) {
-      diagnostics.add(new Diagnostic(pos, "number too large: more than " + MAX_INT_DIGITS + " digits"));
-      return null;
-    }
-    BigInteger b = new BigInteger(digits, radix);
-    return b.bitLength() < 64 ? (Object) b.longValue() : b;
-  }
-
-  /** A non-string key as Python's json.dumps prints it (1 -> "1", true -> "true"). */
-  static String keyString(Object key) {
-    return switch (key) {
-      case null -> "null";
-      case String s -> s;
-      case Double d -> Values.pythonRepr(d);
-      default -> key.toString();
-    };
   }
 
   private void fatal(Position pos, String message) {

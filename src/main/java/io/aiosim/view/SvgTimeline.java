@@ -12,7 +12,6 @@ import io.aiosim.report.RunResult;
 import io.aiosim.report.TaskReport;
 import io.aiosim.report.TimeAxis;
 import io.aiosim.report.ValueText;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,18 +25,13 @@ import java.util.Set;
  */
 final class SvgTimeline {
   static final int AGGREGATE_FROM = 50;
-  private static final int PAD = 12;
+  static final int PAD = 12;
   private static final int LANE = 30;
   private static final int CHART = 680;
   private static final int DETAIL_CHARS = 34;
-  private static final double CHAR = 7.3; // DejaVu Sans Mono at 12px
+  static final double CHAR = 7.3; // DejaVu Sans Mono at 12px
   private static final int BAND = 78;
   private static final List<String> CAUSES = List.of("strategy", "timeout", "parent", "shutdown");
-  /** The legend's order; only what was drawn is listed. */
-  private static final List<String> LEGEND =
-      List.of("main-step", "await", "sleep", "cleanup", "shutdown", "run", "log", "yield", "step-end", "main-end", "cancel",
-          "completed", "failed", "cancelled", "pending", "arrow-spawn", "arrow-strategy", "arrow-timeout", "arrow-parent", "arrow-shutdown");
-
   private final StringBuilder out = new StringBuilder();
   /** Ends and step ends, drawn last so that arrows passing by do not hide them. */
   private final StringBuilder ends = new StringBuilder();
@@ -102,7 +96,7 @@ final class SvgTimeline {
     if (bottomAxis) {
       axis(lanesEnd + 14, false, lanesEnd);
     }
-    double height = legend(legendY) + PAD;
+    double height = SvgLegend.write(out, legend, legendY, width) + PAD;
     page.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"").append(px(width)).append("\" height=\"")
         .append(px(height)).append("\" viewBox=\"0 0 ").append(px(width)).append(' ').append(px(height))
         .append("\" role=\"img\" aria-label=\"Timeline of ").append(escape(r.workflow())).append("\">\n");
@@ -272,7 +266,7 @@ final class SvgTimeline {
   }
 
   /** A task's end: a disc with a white check, cross or slash, or a chevron for pending. */
-  private static String ending(Mark.Kind kind, double x, double cy) {
+  static String ending(Mark.Kind kind, double x, double cy) {
     String c = "<circle cx=\"" + px(x) + "\" cy=\"" + px(cy) + "\" r=\"6.5\"/>";
     String white = "<path fill=\"none\" stroke=\"#fff\" stroke-width=\"1.8\" d=\"";
     return switch (kind) {
@@ -283,11 +277,11 @@ final class SvgTimeline {
     };
   }
 
-  private static String rect(String cls, double x, double y, double w, double h) {
+  static String rect(String cls, double x, double y, double w, double h) {
     return "<rect class=\"" + cls + "\" x=\"" + px(x) + "\" y=\"" + px(y) + "\" width=\"" + px(w) + "\" height=\"" + px(h) + "\"";
   }
 
-  private static String path(String cls, String d) {
+  static String path(String cls, String d) {
     return "<path class=\"" + cls + "\" d=\"" + d + "\"";
   }
 
@@ -374,73 +368,6 @@ final class SvgTimeline {
 
   private int bin(long ns, int bins) {
     return (int) Math.min(bins - 1, (long) ((double) Math.min(ns, total) / total * bins));
-  }
-
-  /** The legend of what was drawn, wrapped to the width; returns its bottom. */
-  private double legend(double y) {
-    List<String[]> items = new ArrayList<>();
-    for (String key : LEGEND) {
-      if (!legend.contains(key)) {
-        continue;
-      }
-      String words = switch (key) {
-        case "run" -> "running";
-        case "log" -> "log";
-        case "sleep" -> "sleeping";
-        case "await" -> "awaiting tasks";
-        case "main-step" -> "strategy step";
-        case "cleanup" -> "cleaning up after a cancel";
-        case "shutdown" -> "asyncio.run shutting down";
-        case "cancel" -> "cancel() requested";
-        case "yield" -> "item yielded";
-        case "step-end" -> "step returns / raises";
-        case "main-end" -> "main returns";
-        case "completed" -> "completed";
-        case "failed" -> "failed";
-        case "cancelled" -> "cancelled";
-        case "pending" -> "pending at exit";
-        case "arrow-spawn" -> "creates";
-        default -> "cancel by " + key.substring("arrow-".length());
-      };
-      items.add(new String[] {key, words});
-    }
-    out.append("<g class=\"legend\">\n");
-    double x = PAD;
-    double cy = y + 8;
-    for (String[] item : items) {
-      double w = 26 + item[1].length() * CHAR + 18;
-      if (x + w > width - PAD) {
-        x = PAD;
-        cy += 20;
-      }
-      out.append(swatch(item[0], x + 10, cy)).append("<text x=\"").append(px(x + 24)).append("\" y=\"").append(px(cy + 4)).append("\">")
-          .append(escape(item[1])).append("</text>\n");
-      x += w;
-    }
-    out.append("</g>\n");
-    return cy + 10;
-  }
-
-  private static String swatch(String key, double x, double cy) {
-    return switch (key) {
-      case "run" -> rect("run", x - 1, cy - 7, 2, 14) + "/>";
-      case "log" -> "<circle class=\"log\" cx=\"" + px(x) + "\" cy=\"" + px(cy) + "\" r=\"2.5\"/>";
-      case "sleep", "await", "main-step", "cleanup" -> rect(key, x - 9, cy - 5, 18, 10) + " rx=\"2\"/>";
-      case "shutdown" -> "<line class=\"shutdown\" x1=\"" + px(x - 9) + "\" y1=\"" + px(cy) + "\" x2=\"" + px(x + 9) + "\" y2=\"" + px(cy) + "\"/>";
-      case "cancel" -> path("c-shutdown", "M" + px(x - 4) + "," + px(cy - 3) + " h8 l-4,6 z") + "/>";
-      case "yield" -> path("yield", "M" + px(x) + "," + px(cy - 6) + " l5,6 l-5,6 l-5,-6 z") + "/>";
-      case "step-end" -> path("completed", "M" + px(x) + "," + px(cy - 6) + " l6,11 h-12 z") + "/>";
-      case "main-end" -> rect("run", x - 4, cy - 4, 8, 8) + "/>";
-      case "completed" -> "<g class=\"completed\">" + ending(Mark.Kind.COMPLETED, x, cy) + "</g>";
-      case "failed" -> "<g class=\"failed\">" + ending(Mark.Kind.FAILED, x, cy) + "</g>";
-      case "cancelled" -> "<g class=\"cancelled\">" + ending(Mark.Kind.CANCELLED, x, cy) + "</g>";
-      case "pending" -> "<g class=\"pending\">" + ending(Mark.Kind.PENDING, x, cy) + "</g>";
-      default -> {
-        String name = key.substring("arrow-".length());
-        yield "<line class=\"" + (name.equals("spawn") ? "spawn" : "c-" + name) + "\" x1=\"" + px(x - 9) + "\" y1=\"" + px(cy) + "\" x2=\""
-            + px(x + 8) + "\" y2=\"" + px(cy) + "\" stroke-width=\"1.6\" marker-end=\"url(#head-" + name + ")\"/>";
-      }
-    };
   }
 
   private static String cut(String s, int n) {
