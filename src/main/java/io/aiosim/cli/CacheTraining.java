@@ -70,6 +70,8 @@ public final class CacheTraining {
     lines.add(new String[] {"tset", w});
     lines.add(new String[] {"test", "--update", w});
     lines.add(new String[] {"test", w});
+    lines.add(new String[] {"run", "--python", "3.13", first});
+    lines.add(new String[] {"versions", first});
     lines.add(new String[] {"validate", w, bad});
     lines.add(new String[] {"export", "--python", first});
     lines.add(new String[] {"explore", first});

@@ -6,6 +6,8 @@ public enum ExitCode {
   OK(0),
   /** {@code test}: at least one scenario failed. */
   TEST_FAILURES(1),
+  /** {@code versions}: at least one workflow behaves differently under another Python version. */
+  VERSIONS_DIFFER(1),
   /** {@code explore --strict}: at least one workflow's outcome depends on the order of a tie. */
   ORDER_DEPENDENT(1),
   /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +63,8 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 1 when a workflow is order-dependent (for CI).")
   boolean strict;
 
+  @Mixin PythonOption pythonOption;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +93,7 @@ final class ExploreCommand implements Callable<Integer> {
     for (Map.Entry<String, Workflow> e : workflows.entrySet()) {
       Exploration x;
       try {
-        x = Explorer.explore(e.getValue(), budget);
+        x = Explorer.explore(e.getValue().withPython(pythonOption.python), budget);
       } catch (Simulation.RunStopped stopped) {
         err.println("aiosim explore: " + e.getKey() + ": " + stopped.getMessage());
         err.flush();

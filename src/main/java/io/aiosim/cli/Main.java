@@ -21,14 +21,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Runs declarative asyncio concurrency scenarios with CPython 3.12's semantics.",
+      "Runs declarative asyncio concurrency scenarios with CPython's asyncio semantics (3.12 by default; 3.11, 3.13).",
       "Workflow files and reports are described in docs/spec.md (in the repository and the distribution)."
     },
     footerHeading = "%n",
     footer = {
       "Exit status:",
       "  0  ok",
-      "  1  test failures; explore --strict: an order-dependent workflow",
+      "  1  test failures; versions: a workflow that behaves differently across Python versions; explore --strict:",
+      "     an order-dependent workflow",
       "  2  invalid input: a workflow file, the command line, or a file or folder it cannot read or write",
       "  3  internal error (a bug in aiosim)"
     })
@@ -42,6 +43,7 @@ public final class Main implements Callable<Integer> {
       List.of(
           RunCommand.class,
           TestCommand.class,
+          VersionsCommand.class,
           ValidateCommand.class,
           SchemaCommand.class,
           ExportCommand.class,

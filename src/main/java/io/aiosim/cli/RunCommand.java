@@ -85,6 +85,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--clock", paramLabel = "CLOCK", description = "virtual (default: time jumps, same report every run) or real (sleeps for real).")
   String clock = "virtual";
 
+  @Mixin PythonOption pythonOption;
+
   @Option(names = "--no-events", description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")
   boolean noEvents;
 
@@ -288,7 +290,7 @@ final class RunCommand implements Callable<Integer> {
       workflow = again.workflow();
     }
     try {
-      return Aiosim.run(workflow, clockKind, new Simulation.Options(!noEvents, scheduleOption.schedule));
+      return Aiosim.run(workflow, clockKind, new Simulation.Options(!noEvents, scheduleOption.schedule, pythonOption.python));
     } catch (Simulation.RunStopped e) {
       throw e.in(in.label()); // the input's fault: exit 2 (Main)
     } catch (RuntimeException | StackOverflowError e) {

@@ -1,6 +1,7 @@
 package io.aiosim.cli;
 
 import io.aiosim.Aiosim;
+import io.aiosim.dsl.PythonVersion;
 import io.aiosim.golden.ContinuousIntegration;
 import io.aiosim.golden.GoldenCheck;
 import io.aiosim.golden.GoldenSuite;
@@ -31,7 +32,10 @@ import picocli.CommandLine.Spec;
       "Prints PASS, FAIL or NEW per workflow, then exactly 'N passed, N failed'.",
       "A missing or differing golden leaves today's report in NAME.golden.json.new for review (--accept takes it);",
       "a passing workflow's leftover .new is removed. On CI (the CI environment variable set to anything but",
-      "empty, 0 or false) a missing golden fails. Workflows and reports: docs/spec.md."
+      "empty, 0 or false) a missing golden fails. Workflows and reports: docs/spec.md.",
+      "NAME.golden.json is the report of the workflow's own Python version (its python: key, else 3.12). Another",
+      "version's report must equal it but for the python key, unless it has a golden of its own, NAME.3.13.golden.json;",
+      "each such golden is checked too. --python checks the named versions only."
     },
     footerHeading = "%nExit status:%n",
     footer = {
@@ -73,6 +77,15 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "Check N workflows at once (default 1); the output order stays the file order.")
   int jobs = 1;
 
+  @Option(
+      names = "--python",
+      paramLabel = "VERSION",
+      converter = PythonVersionConverter.class,
+      description =
+          "Check each workflow under this Python version (repeatable: 3.11, 3.12, 3.13) instead of its own version and"
+              + " the versions with a golden of their own.")
+  List<PythonVersion> pythons;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -100,7 +113,8 @@ final class TestCommand implements Callable<Integer> {
       err.println("aiosim test: --junit " + junitProblem);
       return ExitCode.INVALID_INPUT.code();
     }
-    List<Scenario> scenarios = found.sources().stream().map(s -> new Scenario(s.file())).toList();
+    List<Path> workflows = found.sources().stream().map(WorkflowFiles.Source::file).toList();
+    List<Scenario> scenarios = scenarios(workflows, err);
     GoldenCheck.Mode mode = new GoldenCheck.Mode(update, accept, check, ContinuousIntegration.detected());
     GoldenSuite.Summary summary =
         GoldenSuite.run(
@@ -110,5 +124,25 @@ final class TestCommand implements Callable<Integer> {
       return ExitCode.INTERNAL_ERROR.code();
     }
     return summary.failed() > 0 ? ExitCode.TEST_FAILURES.code() : ExitCode.OK.code();
+  }
+
+  /**
+   * The checks: each workflow under each {@code --python} version; else under its own version,
+   * and each version with a golden of its own beside it ({@code NAME.3.13.golden.json}), warning
+   * about goldens of versions aiosim does not model.
+   */
+  private List<Scenario> scenarios(List<Path> workflows, PrintWriter err) {
+    if (pythons != null) {
+      List<PythonVersion> named = pythons.stream().distinct().toList();
+      return workflows.stream().flatMap(w -> named.stream().map(v -> new Scenario(w, v.key()))).toList();
+    }
+    for (Path dir : workflows.stream().map(Scenario::folder).distinct().toList()) {
+      Scenario.versionGoldens(dir).forEach((workflow, versions) -> versions.stream()
+          .filter(v -> PythonVersion.parse(v).isEmpty())
+          .forEach(v -> err.println(
+              "aiosim test: " + new Scenario(dir.resolve(workflow), v).golden() + " is not checked: no Python " + v
+                  + " here (supported: " + PythonVersion.supported() + ")")));
+    }
+    return Aiosim.scenarios(workflows);
   }
 }

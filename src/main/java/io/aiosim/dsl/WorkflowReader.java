@@ -38,7 +38,7 @@ import java.util.Set;
  */
 public final class WorkflowReader {
   static final List<String> TOP_KEYS =
-      List.of("version", "name", "description", "seed", "strategy", "tasks", "after", "expect");
+      List.of("version", "name", "description", "seed", "python", "strategy", "tasks", "after", "expect");
   private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
   private WorkflowReader() {}
@@ -237,6 +237,7 @@ public final class WorkflowReader {
     YamlNode descNode = root.get("description");
     String description = descNode == null ? null : cx.plainString(descNode, "description");
     long seed = seed(root.get("seed"), cx);
+    PythonVersion python = python(root.get("python"), cx);
     cx.rng = new SplitMix64(seed);
     YamlNode expectNode = root.get("expect");
     Map<String, Object> expect = null;
@@ -256,7 +257,31 @@ public final class WorkflowReader {
     YamlNode after = root.get("after");
     After afterSpec = after == null ? null : tasks.after(after);
     return new Workflow(
-        name == null ? defaultName : name, description, seed, step.strategy(), step.tasks(), afterSpec, expect);
+        name == null ? defaultName : name, description, seed, step.strategy(), step.tasks(), afterSpec, expect,
+        python);
+  }
+
+  /** SPEC 8: {@code python: "3.13"}, a quoted version (YAML reads an unquoted 3.13 as a number). */
+  private static PythonVersion python(YamlNode node, ReadContext cx) {
+    if (node == null) return null;
+    if (node instanceof Scalar s && s.value() instanceof String text) {
+      PythonVersion v = PythonVersion.parse(text).orElse(null);
+      if (v == null) {
+        cx.error(
+            node.pos(),
+            "python: unknown version " + YamlNode.quote(YamlNode.abbreviate(text)) + "; supported: "
+                + PythonVersion.supported());
+      }
+      return v;
+    }
+    String hint =
+        node instanceof Scalar s && s.value() instanceof Number
+            ? " (YAML reads it unquoted as a number: write python: \"" + YamlNode.abbreviate(s.text()) + "\")"
+            : "";
+    cx.error(
+        node.pos(),
+        "python: expected a version string, " + PythonVersion.supported() + ", got " + YamlNode.describe(node) + hint);
+    return null;
   }
 
   /**

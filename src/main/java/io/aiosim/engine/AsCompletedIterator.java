@@ -8,7 +8,9 @@ import java.util.List;
  * Mirrors asyncio/tasks.py as_completed() (3.12): finished tasks go through an asyncio.Queue
  * ({@code done}) whose getter future wakes the consumer, and a timeout queues one None per task
  * still to come, each read as a TimeoutError ({@code _wait_for_one}). CPython iterates a set of
- * tasks here; the order does not show, since every task has its own callback list.
+ * tasks here; the order does not show, since every task has its own callback list. 3.13 made it
+ * the class {@code _AsCompletedIterator} (gh-77714) with the same callbacks, queue and timer, set
+ * up at the same moment for a {@code for} loop: no version switch.
  */
 public final class AsCompletedIterator {
   /** The None that {@code _on_timeout} queues for each remaining task. */

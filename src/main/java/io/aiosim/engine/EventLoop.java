@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Mirrors asyncio/base_events.py BaseEventLoop (3.12): a FIFO ready queue run in batches as
- * {@code _run_once} does, and a timer heap ordered by {@code (when, seq)} ({@link TimerQueue}).
+ * Mirrors asyncio/base_events.py BaseEventLoop (3.12; 3.13's differs in nothing a workflow
+ * reaches): a FIFO ready queue run in batches as {@code _run_once} does, and a timer heap
+ * ordered by {@code (when, seq)} ({@link TimerQueue}). Its {@link AsyncioVersion} tells the
+ * tasks, task groups and timeouts made on it which release's code to follow.
  * Single-threaded: every callback runs on the caller's thread, one after another.
  */
 public final class EventLoop {
   private final Clock clock;
   private final Observer observer;
+  private final AsyncioVersion version;
   private final ArrayDeque<Handle> ready = new ArrayDeque<>();
   /** Every task made on this loop, in creation order (CPython's {@code _scheduled_tasks}). */
   private final ArrayList<Task> tasks = new ArrayList<>();
@@ -28,12 +31,23 @@ public final class EventLoop {
   }
 
   public EventLoop(Clock clock, Observer observer) {
+    this(clock, observer, AsyncioVersion.V3_12);
+  }
+
+  /** A loop whose tasks, task groups and timeouts behave as {@code version}'s asyncio does. */
+  public EventLoop(Clock clock, Observer observer, AsyncioVersion version) {
     this.clock = clock;
     this.observer = observer;
+    this.version = version;
   }
 
   Observer observer() {
     return observer;
+  }
+
+  /** The asyncio this loop mirrors; its switches are read where the versions' code differs. */
+  public AsyncioVersion version() {
+    return version;
   }
 
   /** {@code loop.create_task(coro, name=name, context=context)}: scheduled, not yet run. */

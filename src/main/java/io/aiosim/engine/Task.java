@@ -2,7 +2,8 @@ package io.aiosim.engine;
 
 /**
  * Mirrors asyncio/tasks.py Task (3.12): {@code __step}, {@code __wakeup}, {@code cancel()} with
- * {@code _must_cancel} and {@code _num_cancels_requested}, {@code uncancel()}, {@code __del__}.
+ * {@code _must_cancel} and {@code _num_cancels_requested}, {@code uncancel()} (3.13's clears
+ * {@code _must_cancel} at zero: {@link AsyncioVersion#uncancelClearsMustCancel}), {@code __del__}.
  * It keeps nothing for the report: the {@link Observer} hears what happens.
  */
 public final class Task extends Future implements DoneCallback, Requester {
@@ -102,6 +103,9 @@ public final class Task extends Future implements DoneCallback, Requester {
   public int uncancel(Requester by) {
     if (numCancelsRequested > 0) {
       numCancelsRequested--;
+      if (numCancelsRequested == 0 && loop.version().uncancelClearsMustCancel()) {
+        mustCancel = false;
+      }
       loop.observer().uncancelled(this, by);
     }
     return numCancelsRequested;

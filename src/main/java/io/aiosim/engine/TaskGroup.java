@@ -5,11 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Mirrors asyncio/taskgroups.py TaskGroup (3.12.1). CPython keeps its tasks in a set, so the
- * order in which {@code _abort} cancels them is arbitrary; SPEC 2 fixes creation order, the one
- * deterministic choice. As in 3.12.1, {@code __aexit__} calls {@code uncancel()} on its parent
- * before it waits for the children, so a parent cancel made on a child's failure during that wait
- * is never withdrawn (3.13 moved the uncancel after the wait, gh-116720).
+ * Mirrors asyncio/taskgroups.py TaskGroup (3.12.1, and 3.13.0 where {@link AsyncioVersion} says).
+ * CPython keeps its tasks in a set, so the order in which {@code _abort} cancels them is
+ * arbitrary; SPEC 2 fixes creation order, the one deterministic choice. In 3.12.1 {@code
+ * __aexit__} calls {@code uncancel()} on its parent before it waits for the children, so a
+ * parent cancel made on a child's failure during that wait is never withdrawn; 3.13 moved the
+ * uncancel after the wait and re-cancels a parent cancelled from outside (gh-116720).
  */
 public final class TaskGroup implements Requester {
   private final EventLoop loop;
@@ -22,6 +23,18 @@ public final class TaskGroup implements Requester {
   private List<PyException> errors = new ArrayList<>();
   private Future onCompletedFut;
   private final DoneCallback onTaskDone = f -> onTaskDone((Task) f);
+
+  /**
+   * Who calls the {@code uncancel()} and {@code cancel()} pair of 3.13's re-cancel: the request
+   * it withdraws is made again, by the same requester (the observer pairs the two calls).
+   */
+  public static final Requester RECANCEL =
+      new Requester() {
+        @Override
+        public String toString() {
+          return "TaskGroup.__aexit__ re-cancelling its parent";
+        }
+      };
 
   public TaskGroup(EventLoop loop) {
     this.loop = loop;
@@ -154,10 +167,8 @@ public final class TaskGroup implements Requester {
         }
         exiting = true;
         propagateCancellationError = et != null && et.isCancelledError() ? et : null;
-        // If this flag is set we *must* call uncancel(); if no cancel requests are left, don't
-        // propagate CancelledError.
-        if (parentCancelRequested && parentTask.uncancel(TaskGroup.this) == 0) {
-          propagateCancellationError = null;
+        if (!loop.version().taskGroupUncancelsAfterWaiting()) {
+          uncancelParent();
         }
         if (et != null && !aborting) {
           // Our parent task is being cancelled:
@@ -201,6 +212,9 @@ public final class TaskGroup implements Requester {
         }
         return await(onCompletedFut);
       }
+      if (loop.version().taskGroupUncancelsAfterWaiting()) {
+        uncancelParent();
+      }
       // Propagate CancelledError if there is one, except if there are other errors: those have
       // priority.
       if (propagateCancellationError != null && errors.isEmpty()) {
@@ -210,11 +224,27 @@ public final class TaskGroup implements Requester {
         errors.add(et);
       }
       if (!errors.isEmpty()) {
+        if (loop.version().taskGroupRecancelsParent() && parentTask.cancelling() > 0) {
+          // If the parent task is being cancelled from the outside of the taskgroup, un-cancel
+          // and re-cancel the parent task, which will keep the cancel count stable.
+          parentTask.uncancel(RECANCEL);
+          parentTask.cancel(RECANCEL);
+        }
         PyException me = PyException.group("unhandled errors in a TaskGroup", errors);
         errors = null; // exceptions are heavy objects with cycles: don't keep a reference to them
         throw me;
       }
       return done(null);
+    }
+
+    /**
+     * If this flag is set we *must* call uncancel(); if no cancel requests are left, don't
+     * propagate CancelledError.
+     */
+    private void uncancelParent() {
+      if (parentCancelRequested && parentTask.uncancel(TaskGroup.this) == 0) {
+        propagateCancellationError = null;
+      }
     }
   }
 }

@@ -3,7 +3,9 @@ package io.aiosim.engine;
 /**
  * Mirrors asyncio/timeouts.py Timeout (3.12) as {@code async with asyncio.timeout(delay): await
  * inner}. On expiry it cancels the task running it; on exit it {@code uncancel()}s and turns the
- * CancelledError into TimeoutError only if no other cancel request arrived meanwhile.
+ * CancelledError into TimeoutError only if no other cancel request arrived meanwhile. 3.13's
+ * (gh-96037) also slips a TimeoutError into another exception's {@code __context__}, which no
+ * report shows, so there is no version switch here.
  */
 public final class Timeout extends Frame implements Requester {
   // CREATED -> ENTERED -> EXPIRING -> EXPIRED, or ENTERED -> EXITED

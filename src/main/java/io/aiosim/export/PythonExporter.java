@@ -4,6 +4,7 @@ import io.aiosim.dsl.After;
 import io.aiosim.dsl.ErrorSpec;
 import io.aiosim.dsl.GroupSpec;
 import io.aiosim.dsl.OnCancel;
+import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Step;
 import io.aiosim.dsl.StrategySpec;
 import io.aiosim.dsl.StrategySpec.Kind;
@@ -22,11 +23,15 @@ import java.util.Map;
 /**
  * Prints a workflow as the plain asyncio program it means (SPEC 5, "the reference loop"): the
  * prelude (reference loop, instrumentation, report printer), one {@code async def} per task, and
- * {@code main} running the strategy. It needs nothing but Python 3.12's standard library and
- * prints the report {@code aiosim run} prints.
+ * {@code main} running the strategy. It needs nothing but the standard library of CPython 3.11
+ * or later, and prints the report of the asyncio that runs it: the report {@code aiosim run
+ * --python X.Y} prints when CPython X.Y runs it (SPEC 8). The version it is exported for (the
+ * workflow's {@code python:}, or the command line's) only decides its header and a note on
+ * standard error when another interpreter runs it.
  *
  * {@snippet :
  * String program = PythonExporter.export(workflow);
+ * String for313 = PythonExporter.export(workflow, PythonVersion.V3_13);
  * }
  */
 public final class PythonExporter {
@@ -38,9 +43,14 @@ public final class PythonExporter {
 
   private PythonExporter() {}
 
-  /** The program text of {@code wf}. */
+  /** The program text of {@code wf}, for the Python version it pins (else the default). */
   public static String export(Workflow wf) {
-    return export(wf, Schedule.FIFO);
+    return export(wf, Schedule.FIFO, null);
+  }
+
+  /** The program text of {@code wf}, for {@code python} (null: the version it pins, else the default). */
+  public static String export(Workflow wf, PythonVersion python) {
+    return export(wf, Schedule.FIFO, python);
   }
 
   /**
@@ -48,14 +58,20 @@ public final class PythonExporter {
    * (SPEC 9), and whose report names it as {@code aiosim run --schedule} does.
    */
   public static String export(Workflow wf, Schedule schedule) {
-    return new PythonExporter().program(wf, schedule);
+    return export(wf, schedule, null);
   }
 
-  private String program(Workflow wf, Schedule schedule) {
+  /** As {@link #export(Workflow, Schedule)}, for {@code python} (null: the version it pins, else the default). */
+  public static String export(Workflow wf, Schedule schedule, PythonVersion python) {
+    return new PythonExporter().program(wf, schedule, wf.pythonOr(python));
+  }
+
+  private String program(Workflow wf, Schedule schedule, PythonVersion python) {
     code.line("#!/usr/bin/env python3");
     code.line("# Workflow " + PythonLiteral.string(wf.name()) + " as a plain asyncio program,");
-    code.line("# printed by `aiosim export --python`. Run it with Python 3.12 (standard library");
-    code.line("# only): it prints the report that `aiosim run` prints for the workflow.");
+    code.line("# printed by `aiosim export --python`. Run it with python" + python.key() + " (standard");
+    code.line("# library only): it prints the report that `aiosim run --python " + python.key() + "` prints");
+    code.line("# for the workflow. Under another CPython (3.11 or later) it prints that one's report.");
     if (wf.description() != null) {
       for (String line : wf.description().strip().split("\n")) {
         String ascii = PythonLiteral.string(line);
@@ -70,8 +86,9 @@ public final class PythonExporter {
     main(wf);
     code.blank().blank();
     code.line("if __name__ == \"__main__\":").indent();
-    code.line("with report(" + PythonLiteral.string(wf.name()) + ", " + echo(wf.strategy()) + ties(schedule) + "):");
-    code.indent().line("asyncio.run(main(), loop_factory=ReferenceLoop)").dedent().dedent();
+    code.line("with report(" + PythonLiteral.string(wf.name()) + ", " + echo(wf.strategy()) + ", "
+        + PythonLiteral.string(python.key()) + ties(schedule) + "):");
+    code.indent().line("run(main())  # asyncio.run(main(), loop_factory=ReferenceLoop)").dedent().dedent();
     return code.toString();
   }
 

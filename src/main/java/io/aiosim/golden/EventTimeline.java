@@ -65,6 +65,11 @@ public final class EventTimeline {
 
   /** The two timelines side by side, folded around the differences; empty when they agree. */
   public static List<String> sideBySide(JsonNode expectedEvents, JsonNode actualEvents) {
+    return sideBySide(expectedEvents, actualEvents, "expected", "actual");
+  }
+
+  /** The same, the columns headed {@code leftHead} and {@code rightHead} ({@code 3.12}, {@code 3.13}). */
+  public static List<String> sideBySide(JsonNode expectedEvents, JsonNode actualEvents, String leftHead, String rightHead) {
     List<String> left = lines(expectedEvents);
     List<String> right = lines(actualEvents);
     List<Alignment.Row> rows = Alignment.of(left, right);
@@ -86,7 +91,7 @@ public final class EventTimeline {
     for (String s : left) {
       width = Math.max(width, Math.min(MAX_SIDE, s.length()));
     }
-    out.add(pad("expected", width) + "   actual");
+    out.add(pad(leftHead, width) + "   " + rightHead);
     int folded = 0;
     for (int r = 0; r < rows.size(); r++) {
       if (!keep[r]) {

@@ -68,19 +68,31 @@ public final class GoldenCheck {
 
   private static Verdict check(Scenario s, ScenarioRunner runner, Mode mode, long start)
       throws IOException {
-    RunAttempt attempt = runner.run(s.workflow());
+    RunAttempt attempt = runner.run(s.workflow(), s.python());
     if (attempt instanceof RunAttempt.Invalid invalid) {
       return new Verdict(
           s, Verdict.Status.FAIL, false, true, false, "invalid workflow", invalid.diagnostics(),
           System.nanoTime() - start);
     }
     RunAttempt.Ran ran = (RunAttempt.Ran) attempt;
+    Scenario target = s;
+    if (s.python() != null && s.python().equals(ran.ownPython())) {
+      // The workflow pins this version itself: its golden is x.golden.json.
+      if (Files.isRegularFile(s.golden())) {
+        return new Verdict(
+            s, Verdict.Status.FAIL, false, true, false,
+            s.golden().getFileName() + " duplicates " + s.own().golden().getFileName()
+                + ", the golden of the workflow's own python " + s.python() + ": delete one",
+            List.of(), System.nanoTime() - start);
+      }
+      target = s.own();
+    }
     List<String> details = new ArrayList<>();
     if (ran.expect() != null) {
       details.addAll(ExpectCheck.check(ran.expect(), JsonTree.parseOwn(ran.report())));
     }
     boolean expectFailed = !details.isEmpty();
-    Outcome o = compare(s, ran.report(), mode);
+    Outcome o = compare(target, ran.report(), mode);
     details.addAll(o.diff());
     Verdict.Status status = o.status();
     String note = o.note();
@@ -92,23 +104,36 @@ public final class GoldenCheck {
     return new Verdict(s, status, o.pending(), failed, false, note, details, System.nanoTime() - start);
   }
 
+  /**
+   * Compares with the scenario's golden. Another version than the workflow's own, without a
+   * golden of its own, must equal the workflow's golden but for the {@code python} key: only
+   * the versions that behave differently need one.
+   */
   private static Outcome compare(Scenario s, String report, Mode mode) throws IOException {
     Path golden = s.golden();
     Path pending = s.pending();
     String pendingName = pending.getFileName().toString();
     boolean hasGolden = Files.isRegularFile(golden);
-    List<String> diff = hasGolden ? GoldenCompare.explain(read(golden), report) : List.of();
-    if (hasGolden && diff.isEmpty()) {
+    String expected = hasGolden ? read(golden) : null;
+    String sameAs = null; // the workflow's own golden, standing in for this version's
+    if (!hasGolden && s.python() != null && Files.isRegularFile(s.own().golden())) {
+      expected = GoldenCompare.asPython(read(s.own().golden()), s.python());
+      sameAs = s.own().golden().getFileName().toString();
+    }
+    List<String> diff = expected != null ? GoldenCompare.explain(expected, report) : List.of();
+    if (expected != null && diff.isEmpty()) {
+      String as = sameAs == null ? null : "same as " + sameAs;
       if (!Files.isRegularFile(pending)) {
-        return new Outcome(Verdict.Status.PASS, false, null, List.of());
+        return new Outcome(Verdict.Status.PASS, false, as, List.of());
       }
+      String prefix = as == null ? "" : as + "; ";
       if (mode.check()) {
         return new Outcome(
-            Verdict.Status.PASS, false, "stale " + pendingName + " left: --check writes nothing", List.of());
+            Verdict.Status.PASS, false, prefix + "stale " + pendingName + " left: --check writes nothing", List.of());
       }
       Files.deleteIfExists(pending);
       return new Outcome(
-          Verdict.Status.PASS, false, "removed stale " + pendingName + ": the golden matches", List.of());
+          Verdict.Status.PASS, false, prefix + "removed stale " + pendingName + ": the golden matches", List.of());
     }
     if (mode.update()) {
       AtomicWrite.replace(golden, report);
@@ -130,17 +155,19 @@ public final class GoldenCheck {
       // Accepting it would install a golden that fails at once: review today's report instead.
       refused = "not accepted: " + pendingName + " is not today's report";
     }
+    String differs =
+        sameAs == null ? "golden differs" : "python " + s.python() + " differs from " + sameAs;
     if (mode.check()) {
-      return hasGolden
-          ? new Outcome(Verdict.Status.FAIL, false, "golden differs", diff)
+      return expected != null
+          ? new Outcome(Verdict.Status.FAIL, false, differs, diff)
           : new Outcome(
               Verdict.Status.FAIL, false, "no " + golden.getFileName() + " (--check writes nothing)", List.of());
     }
     AtomicWrite.replace(pending, report);
     String prefix = refused == null ? "" : refused + "; ";
-    if (hasGolden) {
+    if (expected != null) {
       return new Outcome(
-          Verdict.Status.FAIL, false, prefix + "golden differs; the new report is in " + pendingName, diff);
+          Verdict.Status.FAIL, false, prefix + differs + "; the new report is in " + pendingName, diff);
     }
     return new Outcome(
         Verdict.Status.NEW, true,

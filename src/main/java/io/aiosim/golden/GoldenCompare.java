@@ -2,6 +2,8 @@ package io.aiosim.golden;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -10,7 +12,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * checkout with {@code core.autocrlf} turns LF into CRLF, which says nothing about the report):
  * equal trees with other bytes are a failure too ("layout differs"), since the report's layout
  * is part of the contract (SPEC section 6). The explanation names each difference by JSON path and, when the events
- * differ, prints both timelines side by side.
+ * differ, prints both timelines side by side. Two Python versions' reports are compared the same
+ * way ({@link #versions}).
  */
 public final class GoldenCompare {
   /** At most this many path differences are listed; the rest are counted. */
@@ -22,6 +25,16 @@ public final class GoldenCompare {
   public static boolean same(String golden, String actual) {
     return lf(golden).equals(lf(actual));
   }
+
+  /**
+   * A report as another Python version would print it if it behaved the same: the top-level
+   * {@code "python"} line says {@code key}.
+   */
+  public static String asPython(String report, String key) {
+    return PYTHON_LINE.matcher(report).replaceFirst(Matcher.quoteReplacement("  \"python\": \"" + key + "\","));
+  }
+
+  private static final Pattern PYTHON_LINE = Pattern.compile("(?m)^  \"python\": \"[^\"\n]*\",$");
 
   private static String lf(String text) {
     return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
@@ -44,20 +57,43 @@ public final class GoldenCompare {
       }
       default -> throw new IllegalStateException();
     }
-    JsonNode got = JsonTree.parseOwn(actual);
+    List<String> data = differences(expected, JsonTree.parseOwn(actual), null, null);
+    return data.isEmpty() ? layout(golden, actual) : data;
+  }
+
+  /**
+   * How the report of one Python version differs from another's, beyond the {@code python} key
+   * that says which: each difference by JSON path ({@code $.tasks[1].state: 3.12 "failed", 3.13
+   * "cancelled"}), then the two timelines side by side; empty when they behave the same.
+   */
+  public static List<String> versions(String report, String other, String version, String otherVersion) {
+    JsonNode a = JsonTree.parseOwn(report);
+    JsonNode b = JsonTree.parseOwn(asPython(other, version));
+    return differences(a, b, version, otherVersion);
+  }
+
+  /**
+   * The data differences and the events side by side; labels null for "expected" and "got".
+   * Between two versions the event paths are left to the timelines, which show them better.
+   */
+  private static List<String> differences(JsonNode expected, JsonNode got, String left, String right) {
+    List<String> out = new ArrayList<>();
     List<JsonDiff.Difference> diffs = JsonDiff.of(expected, got);
-    if (diffs.isEmpty()) {
-      out.addAll(layout(golden, actual));
-      return out;
+    boolean eventsDiffer = diffs.stream().anyMatch(d -> d.path().startsWith("$.events"));
+    if (left != null) {
+      diffs = diffs.stream().filter(d -> !d.path().startsWith("$.events")).toList();
     }
     for (int i = 0; i < diffs.size() && i < MAX_DIFFERENCES; i++) {
-      out.add(diffs.get(i).toString());
+      out.add(left == null ? diffs.get(i).toString() : diffs.get(i).between(left, right));
     }
     if (diffs.size() > MAX_DIFFERENCES) {
       out.add("... and " + (diffs.size() - MAX_DIFFERENCES) + " more differences");
     }
-    if (diffs.stream().anyMatch(d -> d.path().startsWith("$.events"))) {
-      List<String> timelines = EventTimeline.sideBySide(expected.get("events"), got.get("events"));
+    if (eventsDiffer) {
+      List<String> timelines =
+          left == null
+              ? EventTimeline.sideBySide(expected.get("events"), got.get("events"))
+              : EventTimeline.sideBySide(expected.get("events"), got.get("events"), left, right);
       if (!timelines.isEmpty()) {
         out.add("events:");
         timelines.forEach(l -> out.add("  " + l));

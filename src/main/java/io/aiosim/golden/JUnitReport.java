@@ -47,7 +47,7 @@ public final class JUnitReport {
     for (Verdict v : verdicts) {
       Path w = v.scenario().workflow();
       sb.append("    <testcase classname=\"").append(escape(classname(w)))
-          .append("\" name=\"").append(escape(w.getFileName().toString()))
+          .append("\" name=\"").append(escape(w.getFileName() + pythonPart(v.scenario())))
           .append("\" file=\"").append(escape(w.toString()))
           .append("\" time=\"").append(seconds(v.nanos())).append('"');
       if (v.internal() || v.failed()) {
@@ -71,6 +71,11 @@ public final class JUnitReport {
    * workflows.seed}), as CI systems group test cases by it; {@code .} and {@code ..} parts are
    * dropped, and a workflow in the current folder is in {@code aiosim}.
    */
+  /** A version other than the workflow's own is a test case of its own: {@code x.yaml [python 3.13]}. */
+  private static String pythonPart(Scenario s) {
+    return s.python() == null ? "" : " [python " + s.python() + "]";
+  }
+
   static String classname(Path workflow) {
     Path dir = workflow.normalize().getParent();
     StringBuilder sb = new StringBuilder();

@@ -20,6 +20,11 @@ public final class JsonDiff {
     public String toString() {
       return path + ": expected " + expected + ", got " + actual;
     }
+
+    /** The difference between two named sides: {@code $.x: 3.12 1, 3.13 2}. */
+    public String between(String left, String right) {
+      return path + ": " + left + " " + expected + ", " + right + " " + actual;
+    }
   }
 
   static final String NOTHING = "nothing";
@@ -120,7 +125,7 @@ public final class JsonDiff {
       }
       return;
     }
-    out.add(new Difference(path, e.size() + " items", a.size() + " items"));
+    out.add(new Difference(path, items(e.size()), items(a.size())));
     for (Alignment.Row row : Alignment.of(lines(e), lines(a))) {
       switch (row.kind()) {
         case SAME -> {}
@@ -131,6 +136,10 @@ public final class JsonDiff {
             out.add(new Difference(path + "[" + row.actual() + "]", NOTHING, JsonTree.compact(a.get(row.actual()))));
       }
     }
+  }
+
+  private static String items(int n) {
+    return n + (n == 1 ? " item" : " items");
   }
 
   private static List<String> lines(JsonNode array) {

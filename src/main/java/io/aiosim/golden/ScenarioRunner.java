@@ -10,5 +10,17 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface ScenarioRunner {
+  /** Runs the workflow under its own Python version. */
   RunAttempt run(Path workflow) throws IOException;
+
+  /**
+   * Runs the workflow modelling {@code python} ({@code "3.13"}), or under its own version when
+   * null. A runner that knows one version only refuses the others.
+   */
+  default RunAttempt run(Path workflow, String python) throws IOException {
+    if (python != null) {
+      throw new UnsupportedOperationException("this runner runs each workflow under its own Python version only");
+    }
+    return run(workflow);
+  }
 }

@@ -40,7 +40,7 @@ public record Verdict(
    */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
-    out.add(String.format("%-4s  %s", status, scenario.workflow()) + (note == null ? "" : "  (" + note + ")"));
+    out.add(String.format("%-4s  %s", status, scenario.label()) + (note == null ? "" : "  (" + note + ")"));
     for (String detail : details) {
       for (String line : detail.split("\n", -1)) {
         out.add(("      " + line).stripTrailing());

@@ -7,15 +7,18 @@ import io.aiosim.golden.Scenario;
 import io.aiosim.golden.Verdict;
 import io.aiosim.golden.WorkflowFiles;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * Runs a folder of workflows as JUnit 5 dynamic tests, one per workflow: run it, check its
- * {@code expect:} block, compare its report with the golden beside it, and fail with the same
+ * Runs a folder of workflows as JUnit 5 dynamic tests, one per workflow (and one more per Python
+ * version with a golden of its own, {@code NAME.3.13.golden.json}): run it, check its {@code
+ * expect:} block, compare its report with the golden beside it, and fail with the same
  * explanation {@code aiosim test} prints.
  *
  * {@snippet :
@@ -50,13 +53,15 @@ public final class WorkflowTests {
     GoldenCheck.Mode mode =
         new GoldenCheck.Mode(
             Boolean.getBoolean(UPDATE_PROPERTY), false, false, ContinuousIntegration.detected());
-    return found.sources().stream()
+    Map<Path, Path> relative = new HashMap<>();
+    found.sources().forEach(source -> relative.put(source.file(), source.relative()));
+    return Aiosim.scenarios(found.sources().stream().map(WorkflowFiles.Source::file).toList()).stream()
         .map(
-            source ->
+            scenario ->
                 DynamicTest.dynamicTest(
-                    source.relative().toString(),
-                    source.file().toUri(),
-                    () -> check(new Scenario(source.file()), mode)));
+                    relative.get(scenario.workflow()) + (scenario.python() == null ? "" : " [python " + scenario.python() + "]"),
+                    scenario.workflow().toUri(),
+                    () -> check(scenario, mode)));
   }
 
   private static void check(Scenario scenario, GoldenCheck.Mode mode) {

@@ -7,6 +7,7 @@ import io.aiosim.engine.Observer;
 import io.aiosim.engine.PyException;
 import io.aiosim.engine.Requester;
 import io.aiosim.engine.Task;
+import io.aiosim.engine.TaskGroup;
 import io.aiosim.engine.Timeout;
 import io.aiosim.report.ErrorValue;
 import io.aiosim.report.Event;
@@ -43,6 +44,8 @@ final class Recorder implements Observer {
   /** Outstanding cancel requests, oldest first: null, one {@link Request}, or a list of them. */
   private Object[] requests = new Object[64];
   private Object mainRequests;
+  /** The request 3.13's TaskGroup re-cancel withdrew with its uncancel(), for its cancel(). */
+  private Request recancelled;
   private int size;
   private boolean shutdown;
   private Outcome outcome;
@@ -125,6 +128,10 @@ final class Recorder implements Observer {
     if (i == UNREPORTED) {
       return;
     }
+    if (by == TaskGroup.RECANCEL) { // the same requester asks again (its cause may have changed)
+      by = recancelled.by();
+      recancelled = null;
+    }
     CancelCause cause = causeOf(by);
     Request r = new Request(by, cause);
     if (i == EventLog.MAIN) {
@@ -170,6 +177,14 @@ final class Recorder implements Observer {
   @Override
   public void uncancelled(Task task, Requester by) {
     int i = index(task);
+    if (by == TaskGroup.RECANCEL) { // 3.13's TaskGroup withdraws the latest request, to make it again
+      if (i == EventLog.MAIN) {
+        mainRequests = withoutLatest(mainRequests);
+      } else if (i >= 0) {
+        requests[i] = withoutLatest(requests[i]);
+      }
+      return;
+    }
     if (i == EventLog.MAIN) {
       mainRequests = withdrawn(mainRequests, by);
     } else if (i >= 0) {
@@ -292,6 +307,19 @@ final class Recorder implements Observer {
       return r;
     }
     return list instanceof ArrayList<?> l && !l.isEmpty() ? (Request) l.get(0) : null;
+  }
+
+  /** Withdraws the latest request, kept in {@link #recancelled} for the cancel() that follows. */
+  private Object withoutLatest(Object list) {
+    if (list instanceof Request r) {
+      recancelled = r;
+      return null;
+    }
+    if (list instanceof ArrayList<?> l && !l.isEmpty()) {
+      recancelled = (Request) l.remove(l.size() - 1);
+      return list;
+    }
+    throw new IllegalStateException("uncancel() of a task with no cancel request outstanding");
   }
 
   /** Withdraws the request {@code by} made (the oldest of its own). */

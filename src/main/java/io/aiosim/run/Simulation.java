@@ -1,6 +1,8 @@
 package io.aiosim.run;
 
+import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
+import io.aiosim.engine.AsyncioVersion;
 import io.aiosim.engine.Clock;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.engine.ClockOverflow;
@@ -20,14 +22,16 @@ public final class Simulation {
   private Simulation() {}
 
   /**
-   * How a run is recorded.
+   * How a run is made and recorded.
    *
    * @param recordEvents false leaves the event list out: the report says {@code "events": []}
    *     ({@code aiosim run --no-events}, for huge runs); everything else is unchanged
    * @param schedule the order of each tie (SPEC 9); the report names it when it is not {@link
    *     Schedule#FIFO}
+   * @param python the asyncio to model ({@code --python}), over the workflow's own {@code
+   *     python:}; null: the workflow's, else {@link PythonVersion#DEFAULT}
    */
-  public record Options(boolean recordEvents, Schedule schedule) {
+  public record Options(boolean recordEvents, Schedule schedule, PythonVersion python) {
     public static final Options DEFAULT = new Options(true);
 
     public Options {
@@ -35,11 +39,20 @@ public final class Simulation {
     }
 
     public Options(boolean recordEvents) {
-      this(recordEvents, Schedule.FIFO);
+      this(recordEvents, Schedule.FIFO, null);
+    }
+
+    public Options(boolean recordEvents, Schedule schedule) {
+      this(recordEvents, schedule, null);
     }
 
     public Options withSchedule(Schedule s) {
-      return new Options(recordEvents, s);
+      return new Options(recordEvents, s, python);
+    }
+
+    /** The same options, modelling {@code version}. */
+    public Options withPython(PythonVersion version) {
+      return new Options(recordEvents, schedule, version);
     }
   }
 
@@ -75,8 +88,9 @@ public final class Simulation {
    * @throws RunStopped also when the schedule does not fit the run
    */
   public static RunResult run(Workflow workflow, ClockKind clock, Options options, TieListener ties) {
+    PythonVersion python = workflow.pythonOr(options.python());
     Recorder recorder = new Recorder(options.recordEvents());
-    EventLoop loop = new EventLoop(Clock.of(clock), recorder);
+    EventLoop loop = new EventLoop(Clock.of(clock), recorder, asyncio(python));
     recorder.attach(loop);
     // Only a run that orders or watches its ties pays for them; FIFO is the loop's own order.
     ScheduledTies scheduled =
@@ -104,12 +118,21 @@ public final class Simulation {
         workflow.name(),
         workflow.strategy(),
         clock.key(),
-        "3.12",
+        python.key(),
         options.schedule().isDefault() ? null : options.schedule().token(),
         recorder.outcome(),
         recorder.tasks(),
         recorder.events(),
         recorder.warnings(),
         loop.time());
+  }
+
+  /** The engine's switches for a version a workflow names. */
+  static AsyncioVersion asyncio(PythonVersion python) {
+    return switch (python) {
+      case V3_11 -> AsyncioVersion.V3_11;
+      case V3_12 -> AsyncioVersion.V3_12;
+      case V3_13 -> AsyncioVersion.V3_13;
+    };
   }
 }

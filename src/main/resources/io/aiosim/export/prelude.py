@@ -1,13 +1,20 @@
 # ---------------------------------------------------------------------------------------------
 # aiosim prelude: the reference loop of section 5 and the instrumentation that prints the report
 # of section 6 of aiosim's reference, docs/spec.md in its repository and distribution ("SPEC n"
-# below is section n there). Plain CPython 3.12 asyncio decides everything; this part only
+# below is section n there). The asyncio of the CPython running it (3.11, 3.12 or 3.13: SPEC 8)
+# decides everything; this part only
 #   * keeps time in integer nanoseconds and jumps the clock instead of sleeping,
 #   * orders timers due at the same instant in the order they were set (or as a schedule says),
 #   * walks in creation order the two sets CPython walks (SPEC 2: its order is arbitrary there),
 #   * records what happens, and prints it.
 # The workflow itself follows the prelude; read that part to learn the asyncio code.
 # ---------------------------------------------------------------------------------------------
+import sys
+
+if sys.version_info < (3, 11):
+    sys.exit(f"this program needs CPython 3.11 or later (asyncio.TaskGroup, asyncio.timeout); "
+             f"this is {sys.version.split()[0]}")
+
 import asyncio
 import collections.abc
 import gc
@@ -15,8 +22,8 @@ import heapq
 import itertools
 import json
 import selectors
-import sys
 import types
+import weakref
 from asyncio import events, runners, taskgroups, timeouts
 
 
@@ -286,9 +293,10 @@ class Task(asyncio.Task):
         return super().uncancel()
 
     def result(self):
-        # as_completed hands main a coroutine, not the task; note which task it reads.
+        # as_completed hands its consumer a coroutine, not the task; note which task it reads,
+        # for that consumer (a CancelledError it raises ends the consumer without an item).
         if self._rec is not None and sys._getframe(1).f_code.co_name == "_wait_for_one":
-            _REPORT.handed_over = self._rec.name
+            _REPORT.handed_over[asyncio.current_task()] = self._rec.name
         return super().result()
 
 
@@ -371,7 +379,7 @@ def raised(e):
 def item(result=None, error=None):
     """An as_completed item as the step receives it (an error item when `error` is set);
     main's items are also `yield` events (SPEC 6)."""
-    name, _REPORT.handed_over = _REPORT.handed_over, None
+    name = _REPORT.handed_over.pop(asyncio.current_task(), None)
     it = {"task": name, "error": error} if error is not None else {"task": name, "result": result}
     if asyncio.current_task()._rec is None:
         _REPORT.event("main", "yield", "item", _encode(it))
@@ -415,7 +423,8 @@ class _Report:
         self.events = []  # encoded event lines
         self.warnings = []  # (creation index or None, encoded warning)
         self.outcome = None
-        self.handed_over = None
+        # consumer task -> the task whose result as_completed handed it (weak: keeps no task)
+        self.handed_over = weakref.WeakKeyDictionary()
         self.shutting_down = False
         self.ties = None  # a _ScheduledTies when the program replays a schedule (SPEC 9)
 
@@ -488,16 +497,23 @@ _REPORT = _Report()
 
 
 class report:
-    """`with report(name, strategy): asyncio.run(...)`: prints the report once asyncio.run is
-    over and every Task has been finalized (their __del__ sends the warnings)."""
+    """`with report(name, strategy, python): run(main())`: prints the report once asyncio.run is
+    over and every Task has been finalized (their __del__ sends the warnings). `python` is the
+    version `aiosim run` models for the workflow: another interpreter is worth a note."""
 
-    def __init__(self, workflow, strategy, schedule=None, ties=None):
+    def __init__(self, workflow, strategy, python, schedule=None, ties=None):
         self.workflow = workflow
         self.strategy = strategy
+        self.python = python
         if schedule is not None:  # `aiosim export --schedule`: the token, and its tie orders
             _REPORT.ties = _ScheduledTies(schedule, ties)
 
     def __enter__(self):
+        running = f"{sys.version_info[0]}.{sys.version_info[1]}"
+        if running != self.python:
+            print(f"note: CPython {running} runs this program, so the report models {running}'s "
+                  f"asyncio; `aiosim run` models {self.python} for this workflow "
+                  f"(`aiosim run --python {running}` models {running})", file=sys.stderr)
         return self
 
     def __exit__(self, et, exc, tb):
@@ -548,6 +564,13 @@ def _release_finished_frames():
                 o.clear()
             except RuntimeError:
                 pass  # still executing
+
+
+def run(main):
+    """asyncio.run(main, loop_factory=ReferenceLoop) as asyncio.run does it; 3.11's asyncio.run
+    has no loop_factory, its asyncio.Runner has."""
+    with asyncio.Runner(loop_factory=ReferenceLoop) as runner:
+        return runner.run(main)
 
 
 def seconds(s):

@@ -64,6 +64,19 @@ class ExploreCommandTest {
   }
 
   @Test
+  void pythonChoosesTheAsyncioExplored() {
+    String file = "workflows/versions/outside-cancel-meets-failure.yaml"; // gh-116720: 3.13 re-cancels the group
+    Cli v312 = Cli.run("explore", "--python", "3.12", file);
+    Cli v313 = Cli.run("explore", "--python", "3.13", file);
+    assertThat(v312.out()).contains("main raised ExceptionGroup: unhandled errors in a TaskGroup [KeyError: index,"
+        + " ExceptionGroup: unhandled errors in a TaskGroup [ConnectionError: upload-a refused]] at 0.9 s");
+    assertThat(v313.out()).contains("main raised ExceptionGroup: unhandled errors in a TaskGroup [KeyError: index] at 0.4 s");
+    Cli unknown = Cli.run("explore", "--python", "2", file);
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown Python version '2'; supported: 3.11, 3.12 or 3.13");
+  }
+
+  @Test
   void anInvalidFileExploresNothing() throws IOException {
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(bad, "version: 1\nstrategy: {kind: gather}\ntasks:\n  - {name: a, delay: -1}\n");

@@ -3,159 +3,207 @@ package io.aiosim.conformance;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.export.PythonExporter;
+import io.aiosim.golden.GoldenCompare;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The differential tests: the runner's report equals CPython 3.12's report of the exported
- * program, every field and every event in order. For every workflow under {@code workflows/},
- * and for seeded random workflows (a mismatch is shrunk and written under {@code target/}).
- * Corpus goldens ({@code workflows/conformance/NAME.golden.json}) are CPython's reports;
- * {@code -Dconformance.update=true} rewrites them.
+ * The differential tests, for each supported Python version against that real interpreter: the
+ * runner's report equals CPython's report of the exported program, every field and every event
+ * in order. For every workflow under {@code workflows/}, and for seeded random workflows (a
+ * mismatch is shrunk and written under {@code target/}). Corpus goldens are CPython's reports:
+ * {@code workflows/conformance/NAME.golden.json} the reference version's, and {@code
+ * NAME.3.13.golden.json} another version's where it differs (absent: the same but for the
+ * {@code python} key); {@code -Dconformance.update=true} rewrites them. Each version's programs
+ * run on its own interpreter thread, so the versions overlap ({@link Oracle}).
  */
 class ConformanceTest {
   static final Path WORKFLOWS = Path.of("workflows");
   static final Path CORPUS = WORKFLOWS.resolve("conformance");
   static final Path TARGET = Path.of("target", "conformance");
+  /** Random cases under the default version; the others get fewer, to keep the build short. */
   private static final int CASES = Integer.getInteger("conformance.cases", 500);
+  private static final int OTHER_CASES = Integer.getInteger("conformance.otherCases", Math.min(CASES, 200));
   private static final long SEED = Long.getLong("conformance.seed", 357_842_771L);
   private static final boolean UPDATE = Boolean.getBoolean("conformance.update");
 
-  private static Python python;
-  private static final AtomicInteger compared = new AtomicInteger();
-  private static final AtomicInteger identical = new AtomicInteger();
-  private static final AtomicInteger cpythonRuns = new AtomicInteger();
+  private static final Map<PythonVersion, Oracle> oracles = new EnumMap<>(PythonVersion.class);
 
   @TestFactory
-  Stream<DynamicTest> everyWorkflowFile() throws IOException {
-    return workflowFiles().stream()
-        .map(file -> DynamicTest.dynamicTest(WORKFLOWS.relativize(file).toString(), () -> checkFile(file)));
+  Stream<DynamicContainer> everyWorkflowFile() throws IOException {
+    List<Path> files = workflowFiles();
+    return versions()
+        .map(v -> {
+          Oracle oracle = oracle(v);
+          List<Future<String>> reports =
+              files.stream().map(f -> oracle.submit(name(f), PythonExporter.export(Workflows.load(f), v))).toList();
+          return DynamicContainer.dynamicContainer(
+              "python " + v,
+              IntStream.range(0, files.size())
+                  .mapToObj(i -> DynamicTest.dynamicTest(
+                      WORKFLOWS.relativize(files.get(i)).toString(),
+                      () -> checkFile(oracle, files.get(i), reports.get(i)))));
+        })
+        .toList() // every version's programs queued before the first test runs
+        .stream();
   }
 
   @TestFactory
-  Stream<DynamicTest> randomWorkflows() {
-    return Stream.iterate(SEED, s -> s + 1)
-        .limit(CASES)
-        .map(seed -> DynamicTest.dynamicTest("seed=" + seed, () -> checkRandom(seed)));
+  Stream<DynamicContainer> randomWorkflows() {
+    return versions()
+        .map(v -> {
+          Oracle oracle = oracle(v);
+          int cases = v == PythonVersion.DEFAULT ? CASES : OTHER_CASES;
+          List<Long> seeds = Stream.iterate(SEED, s -> s + 1).limit(cases).toList();
+          List<Future<String>> reports =
+              seeds.stream()
+                  .map(seed -> {
+                    Workflow wf = random(seed);
+                    return oracle.submit(wf.name(), PythonExporter.export(wf, v));
+                  })
+                  .toList();
+          return DynamicContainer.dynamicContainer(
+              "python " + v,
+              IntStream.range(0, cases)
+                  .mapToObj(i -> DynamicTest.dynamicTest(
+                      "seed=" + seeds.get(i), () -> checkRandom(oracle, seeds.get(i), reports.get(i)))));
+        })
+        .toList() // every version's programs queued before the first test runs
+        .stream();
   }
 
   @AfterAll
-  static void conformanceLine() {
-    if (python != null) {
-      python.close();
-    }
-    System.out.printf(
-        "conformance: %d/%d identical (CPython 3.12 ran %d programs; random seeds from %d)%n",
-        identical.get(), compared.get(), cpythonRuns.get(), SEED);
+  static void conformanceLines() {
+    oracles.values().forEach(Oracle::close);
+    System.out.printf("conformance: random seeds from %d%n", SEED);
   }
 
-  private static void checkFile(Path file) throws IOException {
+  /** The default version first: its failures are the ones to read first. */
+  private static Stream<PythonVersion> versions() {
+    return Stream.concat(
+        Stream.of(PythonVersion.DEFAULT), Arrays.stream(PythonVersion.values()).filter(v -> v != PythonVersion.DEFAULT));
+  }
+
+  private static synchronized Oracle oracle(PythonVersion v) {
+    return oracles.computeIfAbsent(v, k -> new Oracle(k, TARGET.resolve("py" + k.key().replace(".", ""))));
+  }
+
+  private static String name(Path file) {
+    return file.getFileName().toString();
+  }
+
+  private static void checkFile(Oracle oracle, Path file, Future<String> report) throws IOException {
     Workflow wf = Workflows.load(file);
-    String cpython = cpython(file.getFileName().toString(), wf);
+    String cpython = oracle.await(report);
     if (file.startsWith(CORPUS)) {
-      Path golden = Workflows.golden(file);
-      if (UPDATE) {
+      checkGolden(oracle.version(), wf, file, cpython);
+    }
+    String mismatch = oracle.counted(mismatch(oracle.version(), wf, cpython));
+    if (mismatch != null) {
+      fail("runner and CPython " + oracle.version() + " differ for " + file + "\n" + mismatch);
+    }
+  }
+
+  /**
+   * The corpus golden of this version is CPython's report: {@code NAME.golden.json} for the
+   * workflow's own version; for another, {@code NAME.3.13.golden.json}, which exists only where
+   * that version's report differs from the own golden beyond the {@code python} key.
+   */
+  private static void checkGolden(PythonVersion v, Workflow wf, Path file, String cpython) throws IOException {
+    Path own = Workflows.golden(file, null);
+    Path golden = v == wf.pythonOr(null) ? own : Workflows.golden(file, v);
+    if (UPDATE) {
+      if (golden == own || !Files.exists(own) || !GoldenCompare.asPython(Files.readString(own), v.key()).equals(cpython)) {
         writeAtomically(golden, cpython);
       } else {
-        assertTrue(Files.exists(golden), "no golden " + golden + ": run with -Dconformance.update=true");
-        String expected = Files.readString(golden);
-        if (!expected.equals(cpython)) {
-          fail("CPython's report differs from " + golden + " (-Dconformance.update=true rewrites it)\n"
-              + ReportDiff.describe(expected, cpython, "golden", "CPython"));
-        }
+        Files.deleteIfExists(golden); // the same as the own golden: no file needed
       }
-    }
-    compare(file, cpython);
-  }
-
-  private static void checkRandom(long seed) throws IOException {
-    Workflow generated = RandomWorkflows.generate(seed);
-    Path file = TARGET.resolve("random").resolve(generated.name() + ".yaml");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, WorkflowYaml.write(generated));
-    Workflow wf = Workflows.load(file);
-    String cpython = cpython(generated.name(), wf);
-    String mismatch = counted(mismatch(file, cpython));
-    if (mismatch == null) {
-      Files.delete(file);
       return;
     }
+    Path expectedFile = Files.exists(golden) ? golden : own;
+    assertTrue(Files.exists(expectedFile), "no golden " + golden + ": run with -Dconformance.update=true");
+    String expected = Files.readString(expectedFile);
+    if (expectedFile != golden) {
+      expected = GoldenCompare.asPython(expected, v.key());
+    }
+    if (!expected.equals(cpython)) {
+      fail("CPython " + v + "'s report differs from " + expectedFile + " (-Dconformance.update=true rewrites it)\n"
+          + ReportDiff.describe(expected, cpython, "golden", "CPython"));
+    }
+  }
+
+  private static void checkRandom(Oracle oracle, long seed, Future<String> report) throws IOException {
+    PythonVersion v = oracle.version();
+    Workflow generated = random(seed);
+    String cpython = oracle.await(report);
+    String mismatch = oracle.counted(mismatch(v, generated, cpython));
+    if (mismatch == null) {
+      return;
+    }
+    Path file = TARGET.resolve("random").resolve(generated.name() + "-" + v.key() + ".yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, yaml(generated, v));
     Workflow small =
-        Shrinker.shrink(wf, candidate -> mismatchOf(candidate, generated.name() + "-try") != null, 300);
-    Path shrunk = TARGET.resolve("shrunk").resolve(generated.name() + ".yaml");
+        Shrinker.shrink(generated, candidate -> mismatchOf(oracle, candidate, generated.name() + "-try") != null, 300);
+    Path shrunk = TARGET.resolve("shrunk").resolve(generated.name() + "-" + v.key() + ".yaml");
     Files.createDirectories(shrunk.getParent());
-    String yaml = WorkflowYaml.write(small);
+    String yaml = yaml(small, v);
     Files.writeString(shrunk, yaml);
-    String smallDiff = mismatchOf(small, generated.name() + "-shrunk");
-    System.out.println("conformance: mismatch for seed " + seed + ", shrunk to " + shrunk + ":\n" + yaml);
-    fail("runner and CPython differ for seed " + seed + "; shrunk case " + shrunk + ":\n" + yaml + "\n"
+    String smallDiff = mismatchOf(oracle, small, generated.name() + "-shrunk");
+    System.out.println("conformance: python " + v + ": mismatch for seed " + seed + ", shrunk to " + shrunk + ":\n" + yaml);
+    fail("runner and CPython " + v + " differ for seed " + seed + "; shrunk case " + shrunk + ":\n" + yaml + "\n"
         + (smallDiff != null ? smallDiff : mismatch));
   }
 
-  /** The mismatch for a workflow model written to a scratch file, or null when identical. */
-  private static String mismatchOf(Workflow wf, String name) {
+  /** The generated workflow as its file reads: the YAML writer is under test too. */
+  private static Workflow random(long seed) {
+    Workflow generated = RandomWorkflows.generate(seed);
+    return Workflows.parse(generated.name() + ".yaml", WorkflowYaml.write(generated));
+  }
+
+  /** The workflow as a file that reproduces the case: it pins the version when not the default. */
+  private static String yaml(Workflow wf, PythonVersion v) {
+    String text = WorkflowYaml.write(wf);
+    return v == PythonVersion.DEFAULT ? text : text.replaceFirst("\n", "\npython: \"" + v.key() + "\"\n");
+  }
+
+  /** The mismatch for a workflow model, run now on the version's interpreter, or null when identical. */
+  private static String mismatchOf(Oracle oracle, Workflow wf, String name) {
     try {
       Path file = TARGET.resolve("scratch").resolve(name + ".yaml");
       Files.createDirectories(file.getParent());
       Files.writeString(file, WorkflowYaml.write(wf));
-      return mismatch(file, cpython(name, Workflows.load(file)));
+      Workflow loaded = Workflows.load(file);
+      return mismatch(oracle.version(), loaded, oracle.run(name, PythonExporter.export(loaded, oracle.version())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void compare(Path file, String cpython) {
-    String mismatch = counted(mismatch(file, cpython));
-    if (mismatch != null) {
-      fail("runner and CPython differ for " + file + "\n" + mismatch);
-    }
-  }
-
-  /** Counts one differential case (shrinking tries are not cases). */
-  private static String counted(String mismatch) {
-    compared.incrementAndGet();
-    if (mismatch == null) {
-      identical.incrementAndGet();
-    }
-    return mismatch;
-  }
-
   /** Null when the runner's report equals {@code cpython}, else where they part. */
-  private static String mismatch(Path file, String cpython) {
-    String runner = Runner.report(Workflows.load(file));
+  private static String mismatch(PythonVersion v, Workflow wf, String cpython) {
+    String runner = Runner.report(wf, v);
     if (runner.equals(cpython)) {
       return null;
     }
-    return ReportDiff.describe(cpython, runner, "CPython 3.12", "runner");
-  }
-
-  static String cpython(String name, Workflow wf) {
-    cpythonRuns.incrementAndGet();
-    return python().run(name, PythonExporter.export(wf));
-  }
-
-  private static synchronized Python python() {
-    if (python == null) {
-      python =
-          Python.find(12, TARGET.resolve("py312"))
-              .orElseGet(() -> {
-                Assumptions.abort("no CPython 3.12 found (python3.12 on PATH, or under pyenv)");
-                return null;
-              });
-    }
-    return python;
+    return ReportDiff.describe(cpython, runner, "CPython " + v, "runner");
   }
 
   static List<Path> workflowFiles() throws IOException {

@@ -71,6 +71,11 @@ public final class Python implements AutoCloseable {
         .map(p -> new Python(p, work));
   }
 
+  /** {@code 3.13.0}: the interpreter's own version. */
+  public String version() {
+    return version(executable);
+  }
+
   /** As {@link #find}, or the calling test is aborted (skipped, with the reason printed). */
   public static Python require(int minor, Path work) {
     return find(minor, work)

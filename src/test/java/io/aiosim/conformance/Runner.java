@@ -1,5 +1,6 @@
 package io.aiosim.conformance;
 
+import io.aiosim.dsl.PythonVersion;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.engine.ClockKind;
 import io.aiosim.run.Simulation;
@@ -11,5 +12,10 @@ final class Runner {
 
   static String report(Workflow wf) {
     return ReportWriter.toJson(Simulation.run(wf, ClockKind.VIRTUAL));
+  }
+
+  /** The report modelling {@code python}, whatever the workflow pins. */
+  static String report(Workflow wf, PythonVersion python) {
+    return ReportWriter.toJson(Simulation.run(wf, ClockKind.VIRTUAL, Simulation.Options.DEFAULT.withPython(python)));
   }
 }

@@ -11,6 +11,7 @@ final class ModelSummary {
     StringBuilder b = new StringBuilder();
     b.append("workflow ").append(wf.name()).append(" seed=").append(wf.seed());
     if (wf.description() != null) b.append(" description=").append(YamlNode.quote(wf.description()));
+    if (wf.python() != null) b.append(" python=").append(wf.python());
     b.append('\n');
     strategy(b, "", wf.strategy(), wf.tasks(), wf.after());
     if (wf.expect() != null) b.append("expect ").append(value(wf.expect())).append('\n');

@@ -50,6 +50,14 @@ class SchemaTest {
   }
 
   @Test
+  void theSchemasPythonVersionsAreTheSupportedOnes() throws IOException {
+    var python = new tools.jackson.databind.ObjectMapper().readTree(Files.readString(SCHEMA)).at("/properties/python/enum");
+    List<String> keys = new java.util.ArrayList<>();
+    python.forEach(v -> keys.add(v.stringValue()));
+    assertThat(keys).containsExactly(java.util.Arrays.stream(PythonVersion.values()).map(PythonVersion::key).toArray(String[]::new));
+  }
+
+  @Test
   void schemaErrorsAreMappedBackToTheirPositions() {
     String text = "version: 1\nstrategy: {kind: gather}\ntasks:\n  - name: a\n    delay: soon\n  - {name: b, colour: red}\n";
     YamlNode root = YamlLoader.load("s.yaml", text, Limits.DEFAULT).root();

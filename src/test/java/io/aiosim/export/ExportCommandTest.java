@@ -25,8 +25,32 @@ class ExportCommandTest {
     assertThat(out.toString())
         .startsWith("#!/usr/bin/env python3\n")
         .contains("async def main():")
-        .endsWith("        asyncio.run(main(), loop_factory=ReferenceLoop)\n");
+        .contains("Run it with python3.12 ")
+        .endsWith("        run(main())  # asyncio.run(main(), loop_factory=ReferenceLoop)\n");
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void aVersionBeforeTheFileIsTheOneTheProgramIsFor() {
+    int status =
+        export("export", "--python", "3.13", PythonExporterTest.CASES.resolve("gather-timeout-after.yaml").toString());
+    assertThat(status).isZero();
+    assertThat(out.toString())
+        .contains("Run it with python3.13 ", "`aiosim run --python 3.13`")
+        .contains(", \"3.13\"):\n        run(main())");
+  }
+
+  @Test
+  void anUnknownVersionNamesTheSupportedOnes() {
+    String file = PythonExporterTest.CASES.resolve("gather-timeout-after.yaml").toString();
+    assertThat(export("export", "--python", "2", file)).isEqualTo(2);
+    assertThat(export("export", "--python", "3.13")).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .isEqualTo(
+            "aiosim export: --python: unknown Python version '2'; supported: 3.11, 3.12 or 3.13\n"
+                + "aiosim export: --python 3.13: expected the workflow file after the version"
+                + " (--python [VERSION] FILE; versions: 3.11, 3.12 or 3.13)\n");
   }
 
   @Test

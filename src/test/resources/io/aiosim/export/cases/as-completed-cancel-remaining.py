@@ -49,5 +49,5 @@ async def main():
 
 
 if __name__ == "__main__":
-    with report("as-completed-cancel-remaining", {"kind": "as_completed", "on_error": "cancel_remaining", "timeout": seconds(250_000_000)}):
-        asyncio.run(main(), loop_factory=ReferenceLoop)
+    with report("as-completed-cancel-remaining", {"kind": "as_completed", "on_error": "cancel_remaining", "timeout": seconds(250_000_000)}, "3.12"):
+        run(main())  # asyncio.run(main(), loop_factory=ReferenceLoop)

@@ -33,5 +33,5 @@ async def main():
 
 
 if __name__ == "__main__":
-    with report("gather-timeout-after", {"kind": "gather", "return_exceptions": True, "timeout": seconds(150_000_000)}):
-        asyncio.run(main(), loop_factory=ReferenceLoop)
+    with report("gather-timeout-after", {"kind": "gather", "return_exceptions": True, "timeout": seconds(150_000_000)}, "3.12"):
+        run(main())  # asyncio.run(main(), loop_factory=ReferenceLoop)

@@ -91,5 +91,5 @@ async def main():
 
 
 if __name__ == "__main__":
-    with report("taskgroup-spawns", {"kind": "taskgroup"}):
-        asyncio.run(main(), loop_factory=ReferenceLoop)
+    with report("taskgroup-spawns", {"kind": "taskgroup"}, "3.12"):
+        run(main())  # asyncio.run(main(), loop_factory=ReferenceLoop)

@@ -61,5 +61,5 @@ async def main():
 
 
 if __name__ == "__main__":
-    with report("wait-and-create-task-groups", {"kind": "wait", "return_when": "FIRST_EXCEPTION", "cancel_pending": True, "retrieve": False, "timeout": seconds(2_000_000_000)}):
-        asyncio.run(main(), loop_factory=ReferenceLoop)
+    with report("wait-and-create-task-groups", {"kind": "wait", "return_when": "FIRST_EXCEPTION", "cancel_pending": True, "retrieve": False, "timeout": seconds(2_000_000_000)}, "3.12"):
+        run(main())  # asyncio.run(main(), loop_factory=ReferenceLoop)
