@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * Prints a workflow as the plain asyncio program it means (SPEC 5, "the reference loop"): the
- * prelude (reference loop, instrumentation, report printer), one {@code async def} per task, and
+ * prelude (prelude-*.py: reference loop, instrumentation, report printer), one {@code async def} per task, and
  * {@code main} running the strategy. It needs nothing but the standard library of CPython 3.11
  * or later, and prints the report of the asyncio that runs it: the report {@code aiosim run
  * --python X.Y} prints when CPython X.Y runs it (SPEC 8). The version it is exported for (the
@@ -295,14 +295,22 @@ public final class PythonExporter {
     return sb.append("}").toString();
   }
 
-  private static String prelude() {
-    try (InputStream in = PythonExporter.class.getResourceAsStream("prelude.py")) {
-      if (in == null) {
-        throw new IllegalStateException("prelude.py missing from the jar");
+  /**
+   * The prelude as printed: three resources kept apart only for their size (the loop of SPEC 5,
+   * the recording, the report of SPEC 6), joined into the one program in that order.
+   */
+  static String prelude() {
+    StringBuilder sb = new StringBuilder();
+    for (String part : new String[] {"prelude-loop.py", "prelude-record.py", "prelude-report.py"}) {
+      try (InputStream in = PythonExporter.class.getResourceAsStream(part)) {
+        if (in == null) {
+          throw new IllegalStateException(part + " missing from the jar");
+        }
+        sb.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return sb.toString();
   }
 }

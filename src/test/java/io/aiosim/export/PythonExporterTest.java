@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.aiosim.dsl.Workflow;
 import io.aiosim.dsl.WorkflowReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -50,9 +49,8 @@ class PythonExporterTest {
     return loaded.workflow();
   }
 
-  static String prelude() throws IOException {
-    try (var in = PythonExporter.class.getResourceAsStream("prelude.py")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  static String prelude() {
+    return PythonExporter.prelude();
   }
+
 }
