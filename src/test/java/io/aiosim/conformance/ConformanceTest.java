@@ -198,7 +198,7 @@ class ConformanceTest {
   }
 
   /** Null when the runner's report equals {@code cpython}, else where they part. */
-  private static String mismatch(PythonVersion v, Workflow wf, String cpython) {
+  static String mismatch(PythonVersion v, Workflow wf, String cpython) {
     String runner = Runner.report(wf, v);
     if (runner.equals(cpython)) {
       return null;
