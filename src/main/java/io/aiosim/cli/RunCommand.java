@@ -101,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
   /**
    * One input, read and checked. Its model is kept ({@code workflow}) while the models kept add
    * up to a quarter of the memory budget; a file past that is read again when its turn comes,
-   * so that a folder of large workflows is never held in memory at once. A pipe is always kept.
+   * so that a folder of large workflows is never held in memory at once. A pipe and a lone
+   * input are always kept.
    */
   private record Input(String label, Path relative, Workflow workflow, Path file, Footprint.Cost cost) {}
 
@@ -143,6 +144,9 @@ final class RunCommand implements Callable<Integer> {
     List<Input> runs = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     long kept = 0;
+    // A lone input is run from the model just read: reading it again would double the time to
+    // read it, and the first model, promoted by then, would be garbage as large as the second.
+    boolean lone = inputs.size() == 1;
     for (String arg : inputs) {
       if (arg.equals("-")) {
         WorkflowReader.Loaded loaded = WorkflowReader.read("<stdin>", stdin, Limits.DEFAULT);
@@ -155,12 +159,14 @@ final class RunCommand implements Callable<Integer> {
       }
       WorkflowFiles.Found found = WorkflowFiles.find(List.of(Path.of(arg)));
       found.problems().forEach(p -> problems.add(TerminalText.escape(p))); // paths from the command line
+      lone &= found.sources().size() == 1;
       for (WorkflowFiles.Source s : found.sources()) {
         WorkflowReader.Loaded loaded = WorkflowReader.read(s.file());
         if (loaded.workflow() == null) {
           problems.addAll(loaded.rendered());
         } else {
-          boolean keep = !Files.isRegularFile(s.file()) || kept + loaded.cost().memory() <= MEMORY_BUDGET / 4;
+          boolean keep =
+              lone || !Files.isRegularFile(s.file()) || kept + loaded.cost().memory() <= MEMORY_BUDGET / 4;
           if (keep) kept += loaded.cost().memory();
           runs.add(new Input(s.file().toString(), s.relative(), keep ? loaded.workflow() : null, s.file(), loaded.cost()));
         }
