@@ -24,13 +24,16 @@ import org.junit.jupiter.api.TestFactory;
  * RandomWorkflows} and in Python (independent_workflows.py): another author's idea of what to
  * try finds what the first one's blind spots hide. CPython 3.12 generates the files; each is
  * read as a user's file would be, run, and compared byte for byte with CPython's report under
- * the default version. A mismatch is shrunk and written under {@code target/conformance/independent}.
+ * the default version (or the one {@code conformance.independentPython} names). A mismatch is shrunk and written under {@code target/conformance/independent}.
  */
 class IndependentWorkflowsTest {
   private static final int CASES = Integer.getInteger("conformance.independentCases", 150);
   private static final long SEED = Long.getLong("conformance.independentSeed", 20_261_204L);
   private static final Path TARGET = ConformanceTest.TARGET.resolve("independent");
-  private static final PythonVersion V = PythonVersion.DEFAULT;
+  /** The asyncio compared against; {@code -Dconformance.independentPython=3.13} tries another. */
+  private static final PythonVersion V =
+      PythonVersion.parse(System.getProperty("conformance.independentPython", PythonVersion.DEFAULT.toString()))
+          .orElseThrow(() -> new IllegalArgumentException("conformance.independentPython: one of " + PythonVersion.supported()));
   private static final Oracle oracle = new Oracle(V, TARGET.resolve("py"));
 
   @TestFactory
