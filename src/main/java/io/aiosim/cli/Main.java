@@ -76,10 +76,15 @@ public final class Main implements Callable<Integer> {
         out.flush();
         code = ExitCode.OK.code();
       } else {
-        CommandLine cl = commandLine(out, err, needed(args));
-        if (cl.getSubcommands().get("run") instanceof CommandLine c) ((RunCommand) c.getCommand()).stdin = in;
-        if (cl.getSubcommands().get("validate") instanceof CommandLine c) ((ValidateCommand) c.getCommand()).stdin = in;
-        if (cl.getSubcommands().get("export") instanceof CommandLine c) ((ExportCommand) c.getCommand()).stdin = in;
+        CommandLine cl = listOnly(args) ? commandLine(out, err, null) : commandLine(out, err, needed(args));
+        for (CommandLine c : cl.getSubcommands().values()) {
+          switch (c.getCommand()) {
+            case RunCommand r -> r.stdin = in;
+            case ValidateCommand v -> v.stdin = in;
+            case ExportCommand x -> x.stdin = in;
+            case null, default -> {} // a summary only (listOnly), or a command that reads no stdin
+          }
+        }
         code = cl.execute(args);
       }
     } catch (StackOverflowError | OutOfMemoryError e) {
@@ -115,10 +120,23 @@ public final class Main implements Callable<Integer> {
     return COMMANDS;
   }
 
+  /**
+   * Whether the command line only shows the command list ({@code --help}, {@code -h}, or nothing):
+   * then each command is added as its name and summary, read from its annotation, and not built.
+   */
+  static boolean listOnly(String[] args) {
+    return args.length == 0 || (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h")));
+  }
+
+  /** {@code commands} null: every command as the command list shows it (see {@link #listOnly}). */
   private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
     CommandLine cl = new CommandLine(new Main());
-    commands.forEach(cl::addSubcommand);
-    if (commands == COMMANDS) cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
+    if (commands == null) {
+      COMMANDS.forEach(c -> cl.addSubcommand(summary(c)));
+    } else {
+      commands.forEach(cl::addSubcommand);
+    }
+    if (commands == COMMANDS || commands == null) cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
     for (String command : List.of("run", "validate", "test", "export", "explore")) {
       if (!(cl.getSubcommands().get(command) instanceof CommandLine sub)) continue;
       var usage = sub.getCommandSpec().usageMessage();
@@ -151,6 +169,14 @@ public final class Main implements Callable<Integer> {
           return ExitCode.INTERNAL_ERROR.code();
         });
     return cl;
+  }
+
+  /** A command as the command list shows it: its name, aliases and summary lines, no options. */
+  private static CommandLine summary(Class<?> command) {
+    Command a = command.getAnnotation(Command.class);
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(a.name()).aliases(a.aliases());
+    spec.usageMessage().header(a.header()).description(a.description()).hidden(a.hidden());
+    return new CommandLine(spec);
   }
 
   /** The limits on a workflow, as README.md states them, with the message a user sees past each. */

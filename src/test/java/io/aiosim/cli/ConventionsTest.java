@@ -49,18 +49,19 @@ class ConventionsTest {
   }
 
   /**
-   * Main builds only the command a command line names (and prints the version without picocli):
-   * what each prints must be what the whole tree prints.
+   * Main builds only the command a command line names (prints the version without picocli, and
+   * the command list from each command's summary alone): what each prints must be what the whole
+   * tree prints.
    */
   @TestFactory
   Stream<DynamicTest> aCommandBuiltAloneBehavesAsInTheWholeTree() {
     return Stream.concat(
-            Stream.of(new String[] {"--version"}, new String[] {"-V"}),
+            Stream.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"--help"}, new String[] {"-h"}, new String[0]),
             commands().flatMap(n -> Stream.of(new String[] {n, "--help"}, new String[] {n, "-V"}, new String[] {n, "--nope"})))
         .map(
             args ->
                 DynamicTest.dynamicTest(
-                    String.join(" ", args),
+                    "aiosim " + String.join(" ", args),
                     () -> {
                       StringWriter out = new StringWriter();
                       StringWriter err = new StringWriter();
@@ -75,6 +76,10 @@ class ConventionsTest {
     assertThat(Main.needed(new String[] {"run", GATHER})).containsExactly(RunCommand.class);
     assertThat(Main.needed(new String[] {"help", "run"})).hasSize((int) commands().count() + 1);
     assertThat(Main.needed(new String[] {"--help"})).hasSize((int) commands().count() + 1);
+    assertThat(Main.listOnly(new String[] {"--help"})).isTrue();
+    assertThat(Main.listOnly(new String[0])).isTrue();
+    assertThat(Main.listOnly(new String[] {"help"})).isFalse();
+    assertThat(Main.listOnly(new String[] {"--help", "run"})).isFalse();
   }
 
   @Test
