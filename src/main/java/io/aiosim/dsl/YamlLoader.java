@@ -260,10 +260,36 @@ final class YamlLoader {
   private String flowHint(Position pos) {
     String[] lines = text.split("\n", pos.line() + 1);
     if (pos.line() > lines.length) return "";
-    String line = lines[pos.line() - 1];
-    return line.contains("{i}") && !line.contains("\"") && !line.contains("'")
-        ? "; inside {...} or [...], quote a string with {i}: \"w-{i}\""
-        : "";
+    return hasPlainIndex(lines[pos.line() - 1]) ? "; inside {...} or [...], quote a string with {i}: \"w-{i}\"" : "";
+  }
+
+  /** Whether {@code {i}} occurs outside quotes (a line may quote one string and not the next). */
+  static boolean hasPlainIndex(String line) {
+    char quote = 0;
+    for (int k = 0; k < line.length(); k++) {
+      char c = line.charAt(k);
+      if (quote == '"' && c == '\\') {
+        k++; // an escaped character, a quote included
+      } else if (quote == '\'' && line.startsWith("''", k)) {
+        k++; // '' is a quote inside single quotes
+      } else if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if ((c == '"' || c == '\'') && startsScalar(line, k)) {
+        quote = c;
+      } else if (c == '#' && (k == 0 || line.charAt(k - 1) == ' ')) {
+        return false; // a comment
+      } else if (line.startsWith("{i}", k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A quote opens a quoted scalar only where a scalar can begin (in {@code don't} it is text). */
+  private static boolean startsScalar(String line, int k) {
+    int j = k - 1;
+    while (j >= 0 && line.charAt(j) == ' ') j--;
+    return j < 0 || "[{,:-?".indexOf(line.charAt(j)) >= 0;
   }
 
   private static String syntaxMessage(MarkedYamlEngineException e) {
