@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
+    // picocli draws an option of one or two values as a repeatable pair of brackets; say it plainly
+    customSynopsis = "aiosim export [-hV] [--schedule=TOKEN] --python [VERSION] FILE|-",
     description = {
       "Prints a workflow as an equivalent Python asyncio program.",
-      "The program needs only the standard library of CPython 3.11 or later and prints the report that `aiosim run"
-          + " --python X.Y` prints for the workflow when CPython X.Y runs it (docs/spec.md, sections 5 and 8).",
+      "The program needs only the standard library of CPython 3.11 or later, and prints the report that",
+      "`aiosim run --python X.Y` prints for the workflow when CPython X.Y runs it (docs/spec.md, sections 5 and 8).",
       "VERSION (default: the workflow's python: key, else 3.12) is the one it is meant for: its header says so,",
       "and another interpreter running it notes that on standard error."
     })
@@ -45,6 +47,7 @@ final class ExportCommand implements Callable<Integer> {
       required = true,
       arity = "1..2",
       paramLabel = "[VERSION] FILE|-",
+      hideParamSyntax = true,
       description =
           "Export as Python (the only target so far), for Python VERSION (3.11, 3.12, 3.13), the workflow FILE;"
               + " - reads standard input.")
@@ -57,9 +60,17 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PythonVersion version = null;
+    if (python.size() > 2) { // --python given twice: picocli gathers every value into one list
+      err.println("aiosim export: --python: give it once, as --python [VERSION] FILE (it exports one workflow)");
+      return ExitCode.INVALID_INPUT.code();
+    }
     String file = python.get(python.size() - 1);
     if (python.size() == 2) {
       version = PythonVersion.parse(python.get(0)).orElse(null);
+      if (version == null && Files.exists(Path.of(python.get(0)))) {
+        err.println("aiosim export: --python: give it once, as --python [VERSION] FILE (it exports one workflow)");
+        return ExitCode.INVALID_INPUT.code();
+      }
       if (version == null) {
         err.println(
             "aiosim export: --python: unknown Python version '" + TerminalText.escape(python.get(0)) + "'; supported: "

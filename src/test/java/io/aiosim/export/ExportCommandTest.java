@@ -64,6 +64,25 @@ class ExportCommandTest {
   }
 
   @Test
+  void pythonGivenTwiceIsAUsageError() {
+    String file = PythonExporterTest.CASES.resolve("gather-timeout-after.yaml").toString();
+    assertThat(export("export", "--python", file, "--python", file)).isEqualTo(2);
+    assertThat(export("export", "--python", "3.13", file, "--python", file)).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .isEqualTo(
+            "aiosim export: --python: give it once, as --python [VERSION] FILE (it exports one workflow)\n".repeat(2));
+  }
+
+  @Test
+  void theHelpShowsTheOptionAsItIsWritten() {
+    assertThat(export("export", "--help")).isZero();
+    assertThat(out.toString())
+        .startsWith("Usage: aiosim export [-hV] [--schedule=TOKEN] --python [VERSION] FILE|-\n")
+        .contains("\n      --python=[VERSION] FILE|-\n");
+  }
+
+  @Test
   void theTargetIsRequired() {
     assertThat(export("export")).isEqualTo(2);
     assertThat(err.toString()).contains("--python");
