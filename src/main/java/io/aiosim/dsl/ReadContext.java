@@ -63,6 +63,10 @@ final class ReadContext {
   }
 
   void unknownKey(Entry e, String what, List<String> allowed) {
+    if (e.key().equals("<<")) { // YAML 1.1's merge key, which editors and PyYAML know
+      error(e.keyPos(), "'<<' in " + what + ": YAML 1.2 has no merge key; write the keys out (an alias can share a value)");
+      return;
+    }
     String hint = DidYouMean.hint(e.key(), allowed);
     String meant = DidYouMean.suggest(e.key(), allowed);
     if (meant != null) suggested.add(e.keyPos() + " " + meant);
