@@ -60,17 +60,16 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PythonVersion version = null;
-    if (python.size() > 2) { // --python given twice: picocli gathers every value into one list
+    // --python given twice: picocli gathers every value into one list (two files look like a pair)
+    boolean twoFiles =
+        python.size() == 2 && PythonVersion.parse(python.get(0)).isEmpty() && Files.exists(Path.of(python.get(0)));
+    if (python.size() > 2 || twoFiles) {
       err.println("aiosim export: --python: give it once, as --python [VERSION] FILE (it exports one workflow)");
       return ExitCode.INVALID_INPUT.code();
     }
     String file = python.get(python.size() - 1);
     if (python.size() == 2) {
       version = PythonVersion.parse(python.get(0)).orElse(null);
-      if (version == null && Files.exists(Path.of(python.get(0)))) {
-        err.println("aiosim export: --python: give it once, as --python [VERSION] FILE (it exports one workflow)");
-        return ExitCode.INVALID_INPUT.code();
-      }
       if (version == null) {
         err.println(
             "aiosim export: --python: unknown Python version '" + TerminalText.escape(python.get(0)) + "'; supported: "
