@@ -76,7 +76,7 @@ public final class Main implements Callable<Integer> {
         out.flush();
         code = ExitCode.OK.code();
       } else {
-        CommandLine cl = listOnly(args) ? commandLine(out, err, null) : commandLine(out, err, needed(args));
+        CommandLine cl = listOnly(args) ? commandLine(out, err, COMMANDS, true) : commandLine(out, err, needed(args), false);
         for (CommandLine c : cl.getSubcommands().values()) {
           switch (c.getCommand()) {
             case RunCommand r -> r.stdin = in;
@@ -104,7 +104,7 @@ public final class Main implements Callable<Integer> {
 
   /** The whole command tree, as {@code aiosim --help} shows it. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, COMMANDS);
+    return commandLine(out, err, COMMANDS, false);
   }
 
   /**
@@ -128,16 +128,13 @@ public final class Main implements Callable<Integer> {
     return args.length == 0 || (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h")));
   }
 
-  /** {@code commands} null: every command as the command list shows it (see {@link #listOnly}). */
-  private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
+  /** {@code summaries}: each command only as the command list shows it (see {@link #listOnly}). */
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands, boolean summaries) {
     CommandLine cl = new CommandLine(new Main());
-    if (commands == null) {
-      COMMANDS.forEach(c -> cl.addSubcommand(summary(c)));
-    } else {
-      commands.forEach(cl::addSubcommand);
-    }
-    if (commands == COMMANDS || commands == null) cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
-    for (String command : List.of("run", "validate", "test", "export", "explore")) {
+    commands.forEach(c -> cl.addSubcommand(summaries ? summary(c) : c));
+    if (commands == COMMANDS) cl.getCommandSpec().usageMessage().footer(strategiesThenExitStatus(cl));
+    // A summary's footer is never shown: only built commands get the limits.
+    for (String command : summaries ? List.<String>of() : List.of("run", "validate", "test", "export", "explore")) {
       if (!(cl.getSubcommands().get(command) instanceof CommandLine sub)) continue;
       var usage = sub.getCommandSpec().usageMessage();
       List<String> footer = new ArrayList<>(List.of(usage.footer()));
