@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * RandomWorkflows} and in Python (independent_workflows.py): another author's idea of what to
  * try finds what the first one's blind spots hide. CPython 3.12 generates the files; each is
  * read as a user's file would be, run, and compared byte for byte with CPython's report under
- * the default version (or the one {@code conformance.independentPython} names). A mismatch is shrunk and written under {@code target/conformance/independent}.
+ * the default version (or the one {@code conformance.independentPython} names). A mismatch is
+ * shrunk and written under {@code target/conformance/independent}.
  */
 class IndependentWorkflowsTest {
   private static final int CASES = Integer.getInteger("conformance.independentCases", 150);
