@@ -124,7 +124,7 @@ public final class EventLoop {
    * Timeout._on_timeout}), so that a tie can say which timers it holds.
    */
   public TimerHandle callAt(long when, String callbackName, Runnable callback) {
-    return schedule(new TimerHandle(when, callbackName, callback));
+    return schedule(new TimerHandle.Call(when, callbackName, callback));
   }
 
   /** Queues a timer made by the caller (a subclass that carries its arguments). */

@@ -80,8 +80,9 @@ public final class GatheringFuture extends Future {
       List<Object> results = new ArrayList<>(children.size());
       for (Task child : children) {
         if (child.isCancelled()) {
-          // A new CancelledError with the cancel message, not the child's own (SPEC 2).
-          results.add(PyException.cancelledError(child.cancelMessage));
+          // A new CancelledError with the cancel message (always None here), not the child's own
+          // (SPEC 2).
+          results.add(PyException.cancelledError(null));
         } else {
           PyException exc = child.exception();
           results.add(exc != null ? exc : child.result());

@@ -160,7 +160,7 @@ public final class Task extends Future implements DoneCallback, Requester {
     } catch (PyException raised) {
       coro = null;
       if (raised.isCancelledError()) {
-        cancelledExc = raised; // saved so that it can be chained (passed on) later
+        saveCancelledError(raised); // saved so that it can be chained (passed on) later
         super.cancel(null);
       } else {
         setException(raised);

@@ -48,7 +48,7 @@ class TimerQueueTest {
     for (int step = 0; step < 3000; step++) {
       int op = rng.nextInt(10);
       if (op < 6) {
-        TimerHandle h = new TimerHandle(now + 1 + rng.nextInt(spread), () -> {});
+        TimerHandle h = new TimerHandle.Call(now + 1 + rng.nextInt(spread), null, () -> {});
         h.seq = seq++;
         queue.add(h);
         reference.add(h);
