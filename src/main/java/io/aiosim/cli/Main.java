@@ -68,6 +68,11 @@ public final class Main implements Callable<Integer> {
 
   /** As above, with standard input injected too ({@code run -}). */
   public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    return execute(args, in, out, err, true);
+  }
+
+  /** {@code plainRuns} false sends {@code run FILE...} through picocli too (PlainRunTest compares). */
+  static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err, boolean plainRuns) {
     int code;
     try {
       if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
@@ -75,6 +80,8 @@ public final class Main implements Callable<Integer> {
         for (String line : new Version().getVersion()) out.println(line);
         out.flush();
         code = ExitCode.OK.code();
+      } else if (plainRuns && RunCommand.plain(args)) {
+        code = RunCommand.plainRun(args, in, out, err);
       } else {
         CommandLine cl = listOnly(args) ? commandLine(out, err, COMMANDS, true) : commandLine(out, err, needed(args), false);
         for (CommandLine c : cl.getSubcommands().values()) {
@@ -150,22 +157,28 @@ public final class Main implements Callable<Integer> {
     cl.setParameterExceptionHandler(new BadCommandLine());
     // A file-system failure is the user's to fix (a read-only folder, a full disk): one line,
     // exit 2. Any other exception escaping a command is a bug in the runner.
-    cl.setExecutionExceptionHandler(
-        (ex, line, parsed) -> {
-          IOException io = ex instanceof UncheckedIOException u ? u.getCause() : ex instanceof IOException e ? e : null;
-          if (io != null) {
-            line.getErr().println("aiosim " + line.getCommandName() + ": " + FileError.describe(io));
-            return ExitCode.INVALID_INPUT.code();
-          }
-          if (ex instanceof Simulation.RunStopped stopped) { // SPEC 5: an input error found by running
-            line.getErr().println("aiosim " + line.getCommandName() + ": " + stopped.getMessage());
-            return ExitCode.INVALID_INPUT.code();
-          }
-          line.getErr().println("aiosim: internal error: " + ex);
-          ex.printStackTrace(line.getErr());
-          return ExitCode.INTERNAL_ERROR.code();
-        });
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> failed(ex, line.getCommandName(), line.getErr()));
     return cl;
+  }
+
+  /**
+   * The status of a command that threw {@code ex}. A file-system failure is the user's to fix (a
+   * read-only folder, a full disk): one line, exit 2. Any other exception escaping a command is a
+   * bug in the runner.
+   */
+  static int failed(Exception ex, String command, PrintWriter err) {
+    IOException io = ex instanceof UncheckedIOException u ? u.getCause() : ex instanceof IOException e ? e : null;
+    if (io != null) {
+      err.println("aiosim " + command + ": " + FileError.describe(io));
+      return ExitCode.INVALID_INPUT.code();
+    }
+    if (ex instanceof Simulation.RunStopped stopped) { // SPEC 5: an input error found by running
+      err.println("aiosim " + command + ": " + stopped.getMessage());
+      return ExitCode.INVALID_INPUT.code();
+    }
+    err.println("aiosim: internal error: " + ex);
+    ex.printStackTrace(err);
+    return ExitCode.INTERNAL_ERROR.code();
   }
 
   /** A command as the command list shows it: its name, aliases and summary lines, no options. */

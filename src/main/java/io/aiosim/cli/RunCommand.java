@@ -118,8 +118,46 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * Whether the command line is {@code run FILE...} and nothing else, the most common one: no
+   * argument picocli could read as an option ({@code -...}, so {@code -} for standard input too)
+   * or as an @file. {@link Main} runs it through {@link #plainRun}, without picocli's model.
+   */
+  static boolean plain(String[] args) {
+    if (args.length < 2 || !args[0].equals("run")) {
+      return false;
+    }
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].isEmpty() || args[i].charAt(0) == '-' || args[i].charAt(0) == '@') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A {@link #plain} command line, run as picocli would run it (every option at its default, an
+   * exception handled by {@link Main#failed}) but without building the command's model: that
+   * took 50-70 ms of a 160 ms tiny run (JDK annotation proxies and reflection, which no
+   * start-up cache keeps). PlainRunTest holds both ways to the same bytes and status.
+   */
+  static int plainRun(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+    RunCommand r = new RunCommand();
+    r.inputs = List.of(args).subList(1, args.length);
+    r.stdin = stdin;
+    r.pythonOption = new PythonOption();
+    r.scheduleOption = new ScheduleOption();
+    try {
+      return r.run(out, err);
+    } catch (Exception e) {
+      return Main.failed(e, "run", err);
+    }
+  }
+
+  private int run(PrintWriter out, PrintWriter err) throws IOException {
     ClockKind clockKind;
     switch (clock) {
       case "virtual" -> clockKind = ClockKind.VIRTUAL;
