@@ -91,24 +91,43 @@ case "${OSTYPE:-}" in
   linux*) java_flags+=(-XX:+UseTransparentHugePages) ;;
 esac
 
-# aot_setup DIR STAMP CLASSPATH-ARGS...: sets aot_flags to the start-up cache in DIR, made first
-# when it is missing or older than the file STAMP. On JDK 25+ an AOT cache (JEP 483/514) trained
-# by io.aiosim.cli.CacheTraining, which runs every command once in one JVM with the flags above
-# (a cache serves only runs with the flags it was trained with); on JDK 21-24 a dynamic CDS
-# archive that the first run writes at its exit. Either is only an accelerator: when it cannot
-# be made or does not fit, the tool runs without it. AIOSIM_AOT=0 turns it off; AIOSIM_AOT=require
-# makes a run fail unless the JVM maps the cache (-XX:AOTMode=on; the tests use it).
+# aot_kind ARGS...: sets REPLY to the start-up cache that the command line ARGS starts from: run
+# (run FILE..., no option, no -, no @file: RunCommand.plain), version (--version or -V alone) or
+# all. A JVM preloads its whole cache, so the two most common command lines get small ones of
+# their own (cli/CacheTraining.java).
+aot_kind() {
+  local a
+  REPLY=all
+  if [ "$#" -eq 1 ] && { [ "$1" = --version ] || [ "$1" = -V ]; }; then
+    REPLY=version
+  elif [ "$#" -ge 2 ] && [ "$1" = run ]; then
+    shift
+    for a in "$@"; do
+      case "$a" in "" | -* | @*) return 0 ;; esac
+    done
+    REPLY=run
+  fi
+}
+
+# aot_setup DIR STAMP KIND CLASSPATH-ARGS...: sets aot_flags to the start-up cache KIND (see
+# aot_kind) in DIR, made first when it is missing or older than the file STAMP. On JDK 25+ an AOT
+# cache (JEP 483/514) trained by io.aiosim.cli.CacheTraining KIND, which runs the command lines of
+# that kind in one JVM with the flags above (a cache serves only runs with the flags it was
+# trained with); on JDK 21-24 one dynamic CDS archive that the first run writes at its exit.
+# Either is only an accelerator: when it cannot be made or does not fit, the tool runs without
+# it. AIOSIM_AOT=0 turns it off; AIOSIM_AOT=require makes a run fail unless the JVM maps the
+# cache (-XX:AOTMode=on; the tests use it).
 aot_setup() {
-  local dir="$1" stamp="$2" cache tmp
-  shift 2
+  local dir="$1" stamp="$2" kind="$3" cache tmp
+  shift 3
   aot_flags=()
   [ "${AIOSIM_AOT:-1}" != 0 ] || return 0
   if [ "$java_major" -ge 25 ]; then
-    cache="$dir/aiosim-$java_build.aot"
+    cache="$dir/aiosim-$java_build.$kind.aot"
     # A cache serves only the flags it was trained with: this file's edits retrain it too.
     if { [ ! -f "$cache" ] || [ "$stamp" -nt "$cache" ] || [ "${BASH_SOURCE[0]}" -nt "$cache" ]; } && mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ]; then
       tmp="$cache.$$.tmp"
-      if "$java_bin" "${java_flags[@]}" -XX:AOTCacheOutput="$tmp" "$@" io.aiosim.cli.CacheTraining \
+      if "$java_bin" "${java_flags[@]}" -XX:AOTCacheOutput="$tmp" "$@" io.aiosim.cli.CacheTraining "$kind" \
           >/dev/null 2>&1 </dev/null && [ -s "$tmp" ]; then
         mv -f "$tmp" "$cache"
       else

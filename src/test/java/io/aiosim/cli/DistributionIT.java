@@ -75,10 +75,10 @@ class DistributionIT {
   }
 
   /**
-   * The launcher's start-up cache (src/dist/libexec/java.sh): the first run trains it, every
-   * command then starts from it (-XX:AOTMode=on makes a run fail when the JVM cannot map it)
-   * with the output it has without it, the classes come from it, and a run loads neither the
-   * schema validator nor Jackson's databind.
+   * The launcher's start-up caches (src/dist/libexec/java.sh): the first run of each kind trains
+   * its cache, every command then starts from one (-XX:AOTMode=on makes a run fail when the JVM
+   * cannot map it) with the output it has without it, the classes come from it, and a run loads
+   * neither the schema validator nor Jackson's databind.
    */
   @Test
   void everyCommandStartsFromTheCacheTheFirstRunTrains() throws Exception {
@@ -102,11 +102,19 @@ class DistributionIT {
       Result cold = shell(bin, work, command, Map.of());
       assertThat(cached).as(command).isEqualTo(cold);
     }
+    try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+      assertThat(lib.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".aot")).map(n -> n.replaceAll(".*\\.(\\w+)\\.aot", "$1")))
+          .containsExactlyInAnyOrder("version", "run", "all");
+    }
     Path log = tmp.resolve("classes.txt");
-    shell(bin, work, "aiosim run x.yaml", Map.of("AIOSIM_AOT", "require", "JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
-    List<String> loaded = Files.readAllLines(log);
-    for (String c : new String[] {"io.aiosim.cli.RunCommand", "io.aiosim.engine.EventLoop", "io.aiosim.report.ReportWriter", "picocli.CommandLine "}) {
-      assertThat(loaded).as(c).anyMatch(l -> l.contains(" " + c) && l.contains("source: shared objects file"));
+    for (String command : new String[] {"aiosim run x.yaml", "aiosim run --format text x.yaml"}) {
+      shell(bin, work, command, Map.of("AIOSIM_AOT", "require", "JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
+      List<String> loaded = Files.readAllLines(log);
+      List<String> classes = new ArrayList<>(List.of("io.aiosim.cli.RunCommand ", "io.aiosim.engine.EventLoop ", "io.aiosim.report.ReportWriter "));
+      if (command.contains("--format")) classes.addAll(List.of("picocli.CommandLine ", "io.aiosim.report.TextView "));
+      for (String c : classes) {
+        assertThat(loaded).as(command + ": " + c).anyMatch(l -> l.contains(" " + c) && l.contains("source: shared objects file"));
+      }
     }
     for (String command : new String[] {"aiosim run x.yaml", "aiosim validate x.yaml"}) {
       shell(bin, work, command, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
