@@ -55,8 +55,15 @@ find_java() { # sets java_bin, java_major and java_build for the newest JDK >= 2
   done
   IFS=$' \t\n'
   java_bin="" java_major=0
+  local seen=() s
   for c in "${candidates[@]}"; do
     [ -x "$c" ] || continue
+    # One JDK is often reachable by several paths (/usr/bin/java through /etc/alternatives, a
+    # folder and its alias under /usr/lib/jvm): -ef compares the files without a readlink process.
+    for s in ${seen[@]+"${seen[@]}"}; do
+      if [ "$c" -ef "$s" ]; then continue 2; fi
+    done
+    seen+=("$c")
     java_feature "$c"
     [ -n "$REPLY" ] || continue
     if [ "$REPLY" -ge 21 ] && [ "$REPLY" -gt "$java_major" ]; then java_bin="$c" java_major="$REPLY"; fi
