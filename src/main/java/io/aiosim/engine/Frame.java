@@ -15,20 +15,24 @@ public abstract class Frame implements Coro {
   /** Internal marker: the await completed synchronously; continue with the pending outcome. */
   private static final Return CONTINUE = new Return(null);
 
-  private Future waitingOn;
-  private Coro inner;
+  /**
+   * What the frame is suspended on: the {@link Future} it awaits, or the sub-coroutine it runs
+   * ({@code yield from}); never both. One field, not two: 8 bytes less for each of a million
+   * sleeping task bodies.
+   */
+  private Object awaiting;
   private Object pendingValue;
   private PyException pendingExc;
 
   @Override
   public final Signal resume(PyException exc) {
     Signal s;
-    if (inner != null) {
+    if (awaiting instanceof Coro) {
       s = resumeInner(exc);
     } else {
-      Future f = waitingOn;
+      Future f = (Future) awaiting;
       if (f != null) {
-        waitingOn = null;
+        awaiting = null;
         s = exc == null ? continueWith(f) : advance(null, exc); // __await__: return self.result()
       } else {
         s = advance(null, exc);
@@ -50,7 +54,7 @@ public abstract class Frame implements Coro {
   /** {@code await fut}. */
   protected final Signal await(Future f) {
     if (!f.isDone()) {
-      waitingOn = f;
+      awaiting = f;
       return f;
     }
     return continueWith(f);
@@ -58,7 +62,7 @@ public abstract class Frame implements Coro {
 
   /** {@code await coro}: runs it now until its first suspension. */
   protected final Signal await(Coro coro) {
-    inner = coro;
+    awaiting = coro;
     return resumeInner(null);
   }
 
@@ -74,13 +78,13 @@ public abstract class Frame implements Coro {
   private Signal resumeInner(PyException exc) {
     Signal s;
     try {
-      s = inner.resume(exc);
+      s = ((Coro) awaiting).resume(exc);
     } catch (PyException raised) {
-      inner = null;
+      awaiting = null;
       return pending(null, raised);
     }
     if (s instanceof Return r) {
-      inner = null;
+      awaiting = null;
       return pending(r.value(), null);
     }
     return s;

@@ -44,7 +44,7 @@ final class Interpreter {
   private Coro body(TaskSpec spec, TaskGroup enclosing) {
     Coro body =
         switch (spec.body()) {
-          case TaskBody.Steps s -> new StepsBody(this, s.steps(), enclosing, null);
+          case TaskBody.Steps s -> new StepsBody(this, s.steps(), enclosing);
           case TaskBody.Group g ->
               new StrategyBody(
                   loop, strategyStep(g.group().strategy(), g.group().tasks(), enclosing), g.group().after(), null);

@@ -45,7 +45,13 @@ final class OnCancelBody extends Frame {
         throw exc;
       }
       caught = exc;
-      return await(new StepsBody(in, onCancel.steps(), enclosing, FELL_OFF));
+      return await(
+          new StepsBody(in, onCancel.steps(), enclosing) {
+            @Override
+            Object fellOff() {
+              return FELL_OFF;
+            }
+          });
     }
     if (exc != null) { // the cleanup raised, or was cancelled again
       throw exc;
