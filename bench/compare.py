@@ -81,20 +81,44 @@ def load1():
         return float(f.read().split()[0])
 
 
+# Linux carries a process's peak RSS across fork and exec (ru_maxrss of /bin/true started by a
+# 200 MB parent: 213 MB), so the measured commands are started by this small helper, started
+# before this script holds any report: a tiny run's peak is its own, not this script's.
+SPAWNER = r"""
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    with open(job["out"], "wb") as out:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(job["cmd"], stdout=out, stderr=subprocess.PIPE, cwd=job["cwd"])
+        err = p.stderr.read()
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+    p.stderr.close()
+    print(json.dumps({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss": ru.ru_maxrss / 1024.0,
+                      "code": os.waitstatus_to_exitcode(status), "err": err.decode(errors="replace")[-2000:]}),
+          flush=True)
+"""
+_spawner = None
+
+
+def start_spawner():
+    global _spawner
+    if _spawner is None:
+        _spawner = subprocess.Popen([sys.executable, "-c", SPAWNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    text=True)
+
+
 def timed(cmd, stdout_path):
     """Runs cmd with stdout to a file; returns (wall s, CPU s, peak RSS MiB, exit code, load before)."""
     load = load1()
-    with open(stdout_path, "wb") as out:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, cwd=ROOT)
-        err = proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - t0
-    proc.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        sys.stderr.write(f"{' '.join(cmd)}: exit {code}\n{err.decode(errors='replace')[-2000:]}\n")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, code, load
+    start_spawner()
+    _spawner.stdin.write(json.dumps({"cmd": cmd, "out": stdout_path, "cwd": ROOT}) + "\n")
+    _spawner.stdin.flush()
+    r = json.loads(_spawner.stdout.readline())
+    if r["code"] != 0:
+        sys.stderr.write(f"{' '.join(cmd)}: exit {r['code']}\n{r['err']}\n")
+    return r["wall"], r["cpu"], r["rss"], r["code"], load
 
 
 class Figure:
@@ -369,6 +393,7 @@ def main():
     ap.add_argument("--tests", type=int, default=1000, help="tiny workflows for ./runner test (0: skip)")
     ap.add_argument("--jmh", type=int, default=0, help="N for the engine against the bare loop in JMH (0: skip)")
     args = ap.parse_args()
+    start_spawner()  # while this script is small: see SPAWNER
     os.makedirs(WORK, exist_ok=True)
     python = find_python()
     subprocess.run([RUNNER, "--version"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)  # build + start-up cache
