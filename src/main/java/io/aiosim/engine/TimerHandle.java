@@ -13,8 +13,8 @@ public abstract class TimerHandle extends Handle {
   /** The task running when the timer was set (null outside any task), for {@link #task()}. */
   Task task;
 
-  // The callback lives in the subclasses: a sleep's timer needs only its future (40 bytes a
-  // sleeping task instead of 48).
+  // The callback lives in the subclasses: a sleep's timer needs only its future (40 bytes with
+  // compact object headers, instead of 48).
   TimerHandle(long when) {
     this.when = when;
   }
