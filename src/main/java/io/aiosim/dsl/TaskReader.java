@@ -6,6 +6,7 @@ import io.aiosim.dsl.YamlNode.Scalar;
 import io.aiosim.dsl.YamlNode.Seq;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -74,8 +75,16 @@ final class TaskReader {
     }
     long n = count(countNode);
     int before = cx.diags.size();
+    TaskSpec previous = null;
     for (int k = 0; k < n; k++) {
-      out.accept(task(m, k, depth));
+      TaskSpec copy = task(m, k, depth);
+      // Copies whose body came out the same (no {i} and no draw in it) share the first one's:
+      // about 60 bytes a copy that a million sleeping tasks would otherwise keep.
+      if (previous != null && copy.body().equals(previous.body()) && Objects.equals(copy.onCancel(), previous.onCancel())) {
+        copy = new TaskSpec(copy.name(), previous.body(), previous.onCancel());
+      }
+      out.accept(copy);
+      previous = copy;
       // A template's mistakes show in its first copy; the other copies would only repeat them.
       if (k == 0 && cx.diags.size() > before) return;
     }
