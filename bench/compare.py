@@ -139,10 +139,15 @@ class Figure:
 
 
 def interleaved(commands, repeats):
-    """commands: {label: (argv, stdout path)}; each repeat runs every command once, in turn."""
+    """commands: {label: (argv, stdout path)}; each repeat runs every command once, in turn.
+
+    Each repeat starts one command later (A B C, B C A, C A B, ...): on these VMs the first
+    command of a round ran up to 15 % slower at 1M tasks, whatever it was (BENCHMARKS.md)."""
     runs = {label: [] for label in commands}
-    for _ in range(repeats):
-        for label, (cmd, out) in commands.items():
+    labels = list(commands)
+    for r in range(repeats):
+        for label in labels[r % len(labels):] + labels[:r % len(labels)]:
+            cmd, out = commands[label]
             runs[label].append(timed(cmd, out))
     return {label: Figure(r) for label, r in runs.items()}
 
@@ -396,7 +401,10 @@ def main():
     start_spawner()  # while this script is small: see SPAWNER
     os.makedirs(WORK, exist_ok=True)
     python = find_python()
-    subprocess.run([RUNNER, "--version"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)  # build + start-up cache
+    # Build, and train the three start-up caches (java.sh aot_kind) before anything is timed.
+    tiny = os.path.join(ROOT, "workflows", "seed", "gather-basic.yaml")
+    for warm in (["--version"], ["run", tiny], ["--help"]):
+        subprocess.run([RUNNER] + warm, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     print(f"load average at start: {load1():.1f}; {os.cpu_count()} cores; python: {python}")
     if args.tiny:
         startup(python, args.tiny)
