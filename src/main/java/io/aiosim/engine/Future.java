@@ -160,12 +160,13 @@ public non-sealed class Future implements Coro.Signal {
     } else if (callback0 == null && moreCallbacks() == null) {
       callback0 = fn;
     } else {
-      if (moreCallbacks() == null) {
-        uncommon().moreCallbacks = new ArrayList<>(4);
-        uncommon.moreCallbacks.add(callback0);
+      Uncommon u = uncommon();
+      if (u.moreCallbacks == null) {
+        u.moreCallbacks = new ArrayList<>(4);
+        u.moreCallbacks.add(callback0);
         callback0 = null;
       }
-      uncommon.moreCallbacks.add(fn);
+      u.moreCallbacks.add(fn);
     }
   }
 
@@ -196,11 +197,13 @@ public non-sealed class Future implements Coro.Signal {
       DoneCallback cb = callback0;
       callback0 = null;
       loop.callSoon(new CallbackHandle(cb, this));
-    } else if (moreCallbacks() != null) {
-      ArrayList<DoneCallback> cbs = uncommon.moreCallbacks;
-      uncommon.moreCallbacks = null;
-      for (DoneCallback cb : cbs) {
-        loop.callSoon(new CallbackHandle(cb, this));
+    } else {
+      ArrayList<DoneCallback> cbs = moreCallbacks();
+      if (cbs != null) {
+        uncommon.moreCallbacks = null;
+        for (DoneCallback cb : cbs) {
+          loop.callSoon(new CallbackHandle(cb, this));
+        }
       }
     }
   }
