@@ -38,6 +38,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "target", "compare")
 RUNNER = os.path.join(ROOT, "runner")
+TINY = os.path.join(ROOT, "workflows", "seed", "gather-basic.yaml")  # the start-up rows' workflow
 BENCH_JAR = os.path.join(ROOT, "bench", "target", "benchmarks.jar")
 
 
@@ -274,11 +275,10 @@ def same(a, b):
 
 
 def startup(python, repeats):
-    tiny = os.path.join(ROOT, "workflows", "seed", "gather-basic.yaml")
     tiny_py = os.path.join(WORK, "tiny.py")
-    export(tiny, tiny_py)
+    export(TINY, tiny_py)
     cmds = {
-        "run": ([RUNNER, "run", tiny], os.path.join(WORK, "tiny.json")),
+        "run": ([RUNNER, "run", TINY], os.path.join(WORK, "tiny.json")),
         "--version": ([RUNNER, "--version"], os.devnull),
         "--help": ([RUNNER, "--help"], os.devnull),
     }
@@ -402,8 +402,7 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     python = find_python()
     # Build, and train the three start-up caches (java.sh aot_kind) before anything is timed.
-    tiny = os.path.join(ROOT, "workflows", "seed", "gather-basic.yaml")
-    for warm in (["--version"], ["run", tiny], ["--help"]):
+    for warm in (["--version"], ["run", TINY], ["--help"]):
         subprocess.run([RUNNER] + warm, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     print(f"load average at start: {load1():.1f}; {os.cpu_count()} cores; python: {python}")
     if args.tiny:

@@ -43,25 +43,23 @@ public final class CacheTraining {
   /** {@code args[0]}: the cache to train (one of {@link #KINDS}; {@code all} when absent). */
   public static void main(String[] args) throws IOException {
     String kind = args.length > 0 ? args[0] : "all";
-    if (kind.equals("version")) { // no files: a temporary folder's classes would join the cache
-      Writer none = Writer.nullWriter();
-      Main.execute(new String[] {"--version"}, InputStream.nullInputStream(), new PrintWriter(none), new PrintWriter(none));
-      return;
-    }
-    Path dir = Files.createTempDirectory("aiosim-training");
+    // --version writes no files: a temporary folder's classes would join its cache.
+    Path dir = kind.equals("version") ? null : Files.createTempDirectory("aiosim-training");
     try {
       for (String[] line : commandLines(kind, dir)) {
         Writer none = Writer.nullWriter();
         Main.execute(line, InputStream.nullInputStream(), new PrintWriter(none), new PrintWriter(none));
       }
     } finally {
-      try (Stream<Path> all = Files.walk(dir)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      if (dir != null) {
+        try (Stream<Path> all = Files.walk(dir)) {
+          for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
       }
     }
   }
 
-  /** The command lines that train the cache {@code kind}, their files written under {@code dir}. */
+  /** The command lines that train the cache {@code kind}, their files written under {@code dir} (null for version). */
   static List<String[]> commandLines(String kind, Path dir) throws IOException {
     switch (kind) {
       case "version" -> {
