@@ -99,20 +99,39 @@ case "${OSTYPE:-}" in
 esac
 
 # aot_kind ARGS...: sets REPLY to the start-up cache that the command line ARGS starts from: run
-# (run FILE..., no option, no -, no @file: RunCommand.plain), version (--version or -V alone) or
-# all. A JVM preloads its whole cache, so the two most common command lines get small ones of
-# their own (cli/CacheTraining.java).
+# (run FILE..., no option, no -, no @file: RunCommand.plain), text (--version or -V alone, or a
+# help form that HelpTexts.topic answers from a text: --help, -h or help alone; COMMAND --help,
+# COMMAND -h or help COMMAND, COMMAND a word of letters) or all. A JVM preloads its whole cache,
+# so the most common command lines get small ones of their own (cli/CacheTraining.java).
 aot_kind() {
   local a
   REPLY=all
-  if [ "$#" -eq 1 ] && { [ "$1" = --version ] || [ "$1" = -V ]; }; then
-    REPLY=version
-  elif [ "$#" -ge 2 ] && [ "$1" = run ]; then
+  if [ "$#" -eq 1 ]; then
+    case "$1" in --version | -V | --help | -h | help) REPLY=text ;; esac
+  elif [ "$#" -eq 2 ] && { [ "$1" = help ] || [ "$2" = --help ] || [ "$2" = -h ]; }; then
+    a="$1"
+    [ "$a" != help ] || a="$2"
+    case "$a" in "" | aiosim | *[!a-z]*) ;; *) REPLY=text ;; esac
+  fi
+  if [ "$REPLY" = all ] && [ "$#" -ge 2 ] && [ "$1" = run ]; then
     shift
     for a in "$@"; do
       case "$a" in "" | -* | @*) return 0 ;; esac
     done
     REPLY=run
+  fi
+}
+
+# kind_flags KIND: adds the JVM flags of that kind of command line to java_flags. A help text
+# (HelpTexts) asks picocli whether to color it, and picocli's terminal test (System.console()
+# through reflection) is ~10 of --help's 45 ms. Where stdout is no terminal and CLICOLOR_FORCE
+# is unset or 0, outside Windows, picocli 4.7 always answers no (Help.Ansi.ansiPossible), and
+# -Dpicocli.ansi=false gives that answer at once. A -Dpicocli.ansi in JAVA_OPTS comes later and wins.
+kind_flags() {
+  [ "$1" = text ] || return 0
+  case "${OSTYPE:-}" in linux* | darwin*) ;; *) return 0 ;; esac
+  if [ ! -t 1 ] && { [ -z "${CLICOLOR_FORCE:-}" ] || [ "$CLICOLOR_FORCE" = 0 ]; }; then
+    java_flags+=(-Dpicocli.ansi=false)
   fi
 }
 

@@ -6,8 +6,8 @@ import io.aiosim.matrix.Matrix;
 import io.aiosim.matrix.Table;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +20,12 @@ import picocli.CommandLine.Command;
  * The training runs of the launchers' start-up caches (src/dist/libexec/java.sh, JEP 483/514),
  * all output discarded. What a training loads and links is what later runs find ready in its
  * cache, and a JVM preloads its whole cache at start (~10 ms for the 3,300 classes of every
- * command), so the two command lines that are started most often get caches of their own:
+ * command), so the command lines that are started most often get caches of their own:
  *
  * <ul>
  *   <li>{@code run}: {@code run FILE...} without options ({@link RunCommand#plain}), trained on
  *       the matrix library's scenarios: a tiny run 77 -> 57 ms;
- *   <li>{@code version}: {@code --version} alone: 52 -> 25 ms;
+ *   <li>{@code text}: {@code --version} alone, and the help texts ({@link HelpTexts}): 52 -> 25 ms;
  *   <li>{@code all}: every command once (a command left out would start cold), for the rest.
  * </ul>
  */
@@ -33,7 +33,7 @@ public final class CacheTraining {
   private CacheTraining() {}
 
   /** The caches, as {@code java.sh} names them (its {@code aot_kind}). */
-  static final List<String> KINDS = List.of("run", "version", "all");
+  static final List<String> KINDS = List.of("run", "text", "all");
 
   /** The matrix library's scenarios, by strategy and row; {@code CacheTrainingTest} checks them against its table. */
   static final List<String> STRATEGIES = List.of("gather", "taskgroup", "as-completed", "wait", "create-task");
@@ -43,12 +43,13 @@ public final class CacheTraining {
   /** {@code args[0]}: the cache to train (one of {@link #KINDS}; {@code all} when absent). */
   public static void main(String[] args) throws IOException {
     String kind = args.length > 0 ? args[0] : "all";
-    // --version writes no files: a temporary folder's classes would join its cache.
-    Path dir = kind.equals("version") ? null : Files.createTempDirectory("aiosim-training");
+    // The texts write no files: a temporary folder's classes would join their cache.
+    Path dir = kind.equals("text") ? null : Files.createTempDirectory("aiosim-training");
     try {
       for (String[] line : commandLines(kind, dir)) {
-        Writer none = Writer.nullWriter();
-        Main.execute(line, InputStream.nullInputStream(), new PrintWriter(none), new PrintWriter(none));
+        // Through an encoder, as Main.main's writers: a null Writer would leave its classes out.
+        OutputStream none = OutputStream.nullOutputStream();
+        Main.execute(line, InputStream.nullInputStream(), new PrintWriter(none, true), new PrintWriter(none, true));
       }
     } finally {
       if (dir != null) {
@@ -59,11 +60,12 @@ public final class CacheTraining {
     }
   }
 
-  /** The command lines that train the cache {@code kind}, their files written under {@code dir} (null for version). */
+  /** The command lines that train the cache {@code kind}, their files written under {@code dir} (null for text). */
   static List<String[]> commandLines(String kind, Path dir) throws IOException {
     switch (kind) {
-      case "version" -> {
-        return List.<String[]>of(new String[] {"--version"});
+      case "text" -> {
+        // One help text stands for all: they are printed by the same few lines (HelpTexts.print).
+        return List.of(new String[] {"--version"}, new String[] {"--help"}, new String[] {"run", "--help"});
       }
       case "run" -> {
         // Only what a plain run loads: no matrix computed, no picocli model, no other format.

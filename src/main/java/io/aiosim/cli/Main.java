@@ -71,17 +71,22 @@ public final class Main implements Callable<Integer> {
     return execute(args, in, out, err, true);
   }
 
-  /** {@code plainRuns} false sends {@code run FILE...} through picocli too (PlainRunTest compares). */
-  static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err, boolean plainRuns) {
+  /**
+   * {@code fastPaths} false sends every command line through picocli: the version, the help texts
+   * and {@code run FILE...} too (PlainRunTest and HelpTextsTest compare; HelpTexts renders so).
+   */
+  static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err, boolean fastPaths) {
     int code;
     try {
-      if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+      if (fastPaths && args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
         // What picocli prints for it, without building a command model first.
         for (String line : new Version().getVersion()) out.println(line);
         out.flush();
         code = ExitCode.OK.code();
-      } else if (plainRuns && RunCommand.plain(args)) {
+      } else if (fastPaths && RunCommand.plain(args)) {
         code = RunCommand.plainRun(args, in, out, err);
+      } else if (fastPaths && HelpTexts.print(args, out)) {
+        code = ExitCode.OK.code(); // as rendered when the jar was built (HelpTexts)
       } else {
         CommandLine cl = listOnly(args) ? commandLine(out, err, COMMANDS, true) : commandLine(out, err, needed(args), false);
         for (CommandLine c : cl.getSubcommands().values()) {

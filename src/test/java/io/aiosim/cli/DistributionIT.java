@@ -95,7 +95,7 @@ class DistributionIT {
     try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
       assertThat(lib.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".aot"));
     }
-    for (String command : new String[] {"aiosim --version", "aiosim --help", "aiosim run x.yaml", "aiosim run --format text x.yaml",
+    for (String command : new String[] {"aiosim --version", "aiosim --help", "aiosim help run", "aiosim run x.yaml", "aiosim run --format text x.yaml",
         "aiosim validate x.yaml", "aiosim test .", "aiosim export --python x.yaml", "aiosim schema", "aiosim matrix",
         "aiosim completion bash"}) {
       Result cached = shell(bin, work, command, Map.of("AIOSIM_AOT", "require"));
@@ -104,7 +104,7 @@ class DistributionIT {
     }
     try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
       assertThat(lib.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".aot")).map(n -> n.replaceAll(".*\\.(\\w+)\\.aot", "$1")))
-          .containsExactlyInAnyOrder("version", "run", "all");
+          .containsExactlyInAnyOrder("text", "run", "all");
     }
     Path log = tmp.resolve("classes.txt");
     for (String command : new String[] {"aiosim run x.yaml", "aiosim run --format text x.yaml"}) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +29,10 @@ class LauncherTest {
     return lines;
   }
 
-  /** java.sh's aot_kind picks the run cache exactly for the command lines RunCommand.plain runs. */
+  /**
+   * java.sh's aot_kind picks the run cache exactly for the command lines RunCommand.plain runs,
+   * and the text cache exactly for --version and the help forms HelpTexts answers.
+   */
   @Test
   void theLauncherPicksTheCacheOfTheCommandLine() throws Exception {
     record Row(String kind, String... args) {}
@@ -41,11 +46,23 @@ class LauncherTest {
             new Row("all", "run", "a.yaml", "--format", "text"),
             new Row("all", "run", "@args.txt"),
             new Row("all", "run", ""),
-            new Row("version", "--version"),
-            new Row("version", "-V"),
+            new Row("run", "run", "help"),
+            new Row("text", "--version"),
+            new Row("text", "-V"),
             new Row("all", "--version", "--help"),
             new Row("all", "run", "--version"),
-            new Row("all", "--help"),
+            new Row("text", "--help"),
+            new Row("text", "-h"),
+            new Row("text", "help"),
+            new Row("text", "run", "--help"),
+            new Row("text", "validate", "-h"),
+            new Row("text", "help", "matrix"),
+            new Row("text", "rnu", "--help"),
+            new Row("all", "help", "--help"),
+            new Row("all", "help", "aiosim"),
+            new Row("all", "Run", "--help"),
+            new Row("all", "run", "a.yaml", "--help"),
+            new Row("all", "help", "run", "x"),
             new Row("all"),
             new Row("all", "test", "a.yaml"),
             new Row("all", "validate", "a.yaml"));
@@ -59,12 +76,34 @@ class LauncherTest {
     List<String> expected = new ArrayList<>();
     for (Row row : rows) {
       expected.add(row.kind());
+      String line = String.join(" ", row.args());
       if (row.args().length > 0 && row.args()[0].equals("run")) {
-        assertThat(RunCommand.plain(row.args())).as(String.join(" ", row.args())).isEqualTo(row.kind().equals("run"));
+        assertThat(RunCommand.plain(row.args())).as(line).isEqualTo(row.kind().equals("run"));
       }
+      boolean version = row.args().length == 1 && (row.args()[0].equals("--version") || row.args()[0].equals("-V"));
+      assertThat(version || HelpTexts.topic(row.args()) != null).as(line).isEqualTo(row.kind().equals("text"));
     }
     assertThat(kinds).isEqualTo(expected);
     assertThat(CacheTraining.KINDS).containsExactlyInAnyOrderElementsOf(Set.copyOf(expected));
+  }
+
+  /**
+   * Off a terminal, the text command lines tell picocli not to color (java.sh kind_flags), which
+   * is what picocli decides by itself there: this JVM's stdout is a pipe too.
+   */
+  @Test
+  void offATerminalTheTextsAreNotColoredAndPicocliAgrees() throws Exception {
+    String script = "java_flags=(); kind_flags \"$1\"; echo \"${java_flags[*]}\"";
+    List<String> flags = new ArrayList<>();
+    for (String kind : new String[] {"text", "run", "all"}) {
+      flags.addAll(bash("set -- " + kind + "; " + script, Map.of("CLICOLOR_FORCE", "0")));
+    }
+    flags.addAll(bash("set -- text; " + script, Map.of("CLICOLOR_FORCE", "1")));
+    assertThat(flags).containsExactly("-Dpicocli.ansi=false", "", "", "");
+    Assumptions.assumeTrue(System.console() == null && System.getProperty("picocli.ansi") == null
+        && (System.getenv("CLICOLOR_FORCE") == null || System.getenv("CLICOLOR_FORCE").equals("0")),
+        "this JVM runs on a terminal, or with CLICOLOR_FORCE or picocli.ansi set");
+    assertThat(CommandLine.Help.Ansi.AUTO.enabled()).isFalse();
   }
 
   /** A JDK whose release file says {@code version}; its java only prints that it ran. */

@@ -111,12 +111,12 @@ class PlainRunTest {
   }
 
   private record Result(int status, String out, String err) {
-    static Result of(String[] args, boolean plainRuns, Supplier<Writer> stdout) {
+    static Result of(String[] args, boolean fastPaths, Supplier<Writer> stdout) {
       Writer out = stdout.get();
       StringWriter err = new StringWriter();
       int status =
           Main.execute(
-              args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(err, true), plainRuns);
+              args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(err, true), fastPaths);
       return new Result(status, out.toString(), err.toString());
     }
   }

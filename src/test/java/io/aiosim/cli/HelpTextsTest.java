@@ -1,0 +1,74 @@
+package io.aiosim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The help texts printed from the jar are what picocli prints for the same command line. */
+class HelpTextsTest {
+  private record Printed(int status, String out, String err) {}
+
+  private static Printed execute(String[] args, boolean fastPaths) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.execute(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), fastPaths);
+    return new Printed(status, out.toString(), err.toString());
+  }
+
+  /** Every help form of every command, colored and not: the same bytes both ways, and from a text. */
+  @Test
+  void everyHelpFormPrintsWhatPicocliPrints() {
+    List<String[]> forms = new ArrayList<>(List.of(new String[] {"--help"}, new String[] {"-h"}, new String[] {"help"}));
+    for (String command : HelpTexts.commands()) {
+      forms.addAll(List.of(new String[] {command, "--help"}, new String[] {command, "-h"}, new String[] {"help", command}));
+    }
+    assertThat(HelpTexts.commands()).contains("run", "test", "matrix").doesNotContain("help");
+    for (boolean ansi : new boolean[] {false, true}) {
+      System.setProperty("picocli.ansi", Boolean.toString(ansi));
+      try {
+        for (String[] form : forms) {
+          String line = String.join(" ", form) + (ansi ? " (colored)" : "");
+          assertThat(HelpTexts.topic(form)).as(line).isNotNull();
+          StringWriter text = new StringWriter();
+          // From the texts the build rendered: a missing one would fall back to picocli unseen.
+          assertThat(HelpTexts.print(form, new PrintWriter(text))).as(line).isTrue();
+          Printed slow = execute(form, false);
+          assertThat(slow.status()).as(line).isZero();
+          assertThat(slow.out()).as(line).contains("Usage: ").contains(ansi ? "\u001b[" : "Usage: ");
+          assertThat(ansi || !slow.out().contains("\u001b[")).as(line).isTrue();
+          assertThat(text.toString()).as(line).isEqualTo(slow.out());
+          assertThat(execute(form, true)).as(line).isEqualTo(slow);
+        }
+      } finally {
+        System.clearProperty("picocli.ansi");
+      }
+    }
+  }
+
+  /** Anything that is not a help form of a command goes through picocli as before. */
+  @Test
+  void otherCommandLinesAreNotAnsweredFromATextAndPicocliStillSaysWhatIsWrong() {
+    for (String[] args :
+        List.of(
+            new String[] {"rnu", "--help"},
+            new String[] {"help", "rnu"},
+            new String[] {"help", "--help"},
+            new String[] {"help", "../help/aiosim"},
+            new String[] {"Run", "--help"},
+            new String[] {"run", "x.yaml", "--help"},
+            new String[] {"help", "run", "extra"},
+            new String[] {"--help", "--version"})) {
+      String line = String.join(" ", args);
+      assertThat(HelpTexts.print(args, new PrintWriter(new StringWriter()))).as(line).isFalse();
+      assertThat(execute(args, true)).as(line).isEqualTo(execute(args, false));
+    }
+    Printed typo = execute(new String[] {"help", "rnu"}, true);
+    assertThat(typo.status()).isEqualTo(2);
+    assertThat(typo.err()).contains("rnu");
+  }
+}
