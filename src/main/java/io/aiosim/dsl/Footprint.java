@@ -167,46 +167,43 @@ public final class Footprint {
   private Size size(YamlNode node) {
     Size known = sizes.get(node);
     if (known != null) return known;
-    Size s =
-        switch (node) {
-          case Scalar sc -> {
-            long bytes = scalarBytes(sc);
-            yield new Size(bytes, sc.value() instanceof String str && str.contains("{i}") ? bytes + 40 : 0);
-          }
-          case Seq seq -> {
-            long bytes = 2;
-            long memory = VALUE_NODE_MEMORY;
-            for (YamlNode item : seq.items()) {
-              Size i = size(item);
-              bytes = add(bytes, i.bytes + 2);
-              memory = add(memory, i.memory + 8);
-            }
-            yield new Size(bytes, memory);
-          }
-          case Mapping m -> {
-            long bytes = 2;
-            long memory = VALUE_NODE_MEMORY;
-            for (Entry e : m.entries().values()) {
-              Size v = size(e.value());
-              bytes = add(bytes, add(jsonBytes(e.key()) + 4, v.bytes));
-              memory = add(memory, add(v.memory + 40, e.key().contains("{i}") ? e.key().length() + 40 : 0));
-            }
-            yield new Size(bytes, memory);
-          }
-        };
+    Size s;
+    // instanceof, not a pattern switch: each pattern switch spins a class at its first use,
+    // which no start-up cache keeps (engine.Task.stepRunAndHandleResult; DistributionIT checks).
+    if (node instanceof Scalar sc) {
+      long bytes = scalarBytes(sc);
+      s = new Size(bytes, sc.value() instanceof String str && str.contains("{i}") ? bytes + 40 : 0);
+    } else if (node instanceof Seq seq) {
+      long bytes = 2;
+      long memory = VALUE_NODE_MEMORY;
+      for (YamlNode item : seq.items()) {
+        Size i = size(item);
+        bytes = add(bytes, i.bytes + 2);
+        memory = add(memory, i.memory + 8);
+      }
+      s = new Size(bytes, memory);
+    } else {
+      long bytes = 2;
+      long memory = VALUE_NODE_MEMORY;
+      for (Entry e : ((Mapping) node).entries().values()) {
+        Size v = size(e.value());
+        bytes = add(bytes, add(jsonBytes(e.key()) + 4, v.bytes));
+        memory = add(memory, add(v.memory + 40, e.key().contains("{i}") ? e.key().length() + 40 : 0));
+      }
+      s = new Size(bytes, memory);
+    }
     sizes.put(node, s);
     return s;
   }
 
   private static long scalarBytes(Scalar s) {
-    return switch (s.value()) {
-      case null -> 4;
-      case String str -> jsonBytes(str);
-      case BigInteger b -> s.text().length() + 2L;
-      case Long l -> 20;
-      case Boolean b -> 5;
-      default -> 24; // a float's repr
-    };
+    Object v = s.value(); // instanceof, not a pattern switch: see size
+    if (v == null) return 4;
+    if (v instanceof String str) return jsonBytes(str);
+    if (v instanceof BigInteger) return s.text().length() + 2L;
+    if (v instanceof Long) return 20;
+    if (v instanceof Boolean) return 5;
+    return 24; // a float's repr
   }
 
   /**

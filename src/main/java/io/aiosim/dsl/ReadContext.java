@@ -133,14 +133,17 @@ final class ReadContext {
   Double seconds(YamlNode node, String key, String expected) {
     if (node instanceof Scalar s) {
       double d;
-      switch (s.value()) {
-        case Long l -> d = l;
-        case BigInteger b -> d = b.doubleValue();
-        case Double x -> d = x;
-        case null, default -> {
-          error(node.pos(), key + ": expected " + expected + ", got " + YamlNode.describe(node));
-          return null;
-        }
+      // instanceof, not a pattern switch: each pattern switch spins a class at its first use,
+      // which no start-up cache keeps (engine.Task.stepRunAndHandleResult; DistributionIT checks).
+      if (s.value() instanceof Long l) {
+        d = l;
+      } else if (s.value() instanceof BigInteger b) {
+        d = b.doubleValue();
+      } else if (s.value() instanceof Double x) {
+        d = x;
+      } else {
+        error(node.pos(), key + ": expected " + expected + ", got " + YamlNode.describe(node));
+        return null;
       }
       if (Double.isNaN(d) || Double.isInfinite(d)) return null; // reported by the loader
       if (d < 0) {
@@ -208,24 +211,21 @@ final class ReadContext {
       error(node.pos(), "a value nested deeper than " + MAX_VALUE_DEPTH + " levels of lists and mappings");
       return null;
     }
-    return switch (node) {
-      case Scalar s -> {
-        if (s.value() instanceof String str) {
-          if (i >= 0 && str.equals("{i}")) yield (long) i;
-          yield text(str, s.pos(), i);
-        }
-        yield s.value();
+    // instanceof, not a pattern switch: see seconds.
+    if (node instanceof Scalar s) {
+      if (s.value() instanceof String str) {
+        if (i >= 0 && str.equals("{i}")) return (long) i;
+        return text(str, s.pos(), i);
       }
-      case Seq s -> {
-        List<Object> out = new ArrayList<>(s.items().size());
-        for (YamlNode item : s.items()) out.add(value(item, i, depth + 1));
-        yield out;
-      }
-      case Mapping m -> {
-        LinkedHashMap<String, Object> out = LinkedHashMap.newLinkedHashMap(m.entries().size());
-        for (Entry e : m.entries().values()) out.put(text(e.key(), e.keyPos(), i), value(e.value(), i, depth + 1));
-        yield out;
-      }
-    };
+      return s.value();
+    } else if (node instanceof Seq s) {
+      List<Object> out = new ArrayList<>(s.items().size());
+      for (YamlNode item : s.items()) out.add(value(item, i, depth + 1));
+      return out;
+    }
+    Mapping m = (Mapping) node;
+    LinkedHashMap<String, Object> out = LinkedHashMap.newLinkedHashMap(m.entries().size());
+    for (Entry e : m.entries().values()) out.put(text(e.key(), e.keyPos(), i), value(e.value(), i, depth + 1));
+    return out;
   }
 }

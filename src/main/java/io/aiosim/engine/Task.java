@@ -168,29 +168,30 @@ public final class Task extends Future implements DoneCallback, Requester {
       loop.observer().taskDone(this);
       return;
     }
-    switch (signal) {
-      case Coro.Return r -> {
-        coro = null;
-        if (mustCancel) {
-          // Task is cancelled right before coro stops.
-          mustCancel = false;
-          super.cancel(null);
-        } else {
-          setResult(r.value());
-        }
-        loop.observer().taskDone(this);
+    // instanceof, not a pattern switch, on the paths of a plain run: each pattern switch spins
+    // a class at its first use, which no start-up cache keeps (cli.DistributionIT checks).
+    if (signal instanceof Coro.Return r) {
+      coro = null;
+      if (mustCancel) {
+        // Task is cancelled right before coro stops.
+        mustCancel = false;
+        super.cancel(null);
+      } else {
+        setResult(r.value());
       }
+      loop.observer().taskDone(this);
+    } else if (signal instanceof Coro.Yield) {
       // Bare yield relinquishes control for one event loop iteration.
-      case Coro.Yield y -> loop.callSoon(new StepHandle(this, null));
-      case Future f -> {
-        if (f == this) {
-          throw new IllegalStateException("Task cannot await on itself: " + this);
-        }
-        f.addDoneCallback(this); // the task is its own __wakeup callback: no object per await
-        futWaiter = f;
-        if (mustCancel && f.cancel(this)) {
-          mustCancel = false;
-        }
+      loop.callSoon(new StepHandle(this, null));
+    } else {
+      Future f = (Future) signal;
+      if (f == this) {
+        throw new IllegalStateException("Task cannot await on itself: " + this);
+      }
+      f.addDoneCallback(this); // the task is its own __wakeup callback: no object per await
+      futWaiter = f;
+      if (mustCancel && f.cancel(this)) {
+        mustCancel = false;
       }
     }
   }

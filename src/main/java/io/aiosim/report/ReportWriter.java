@@ -223,19 +223,21 @@ public final class ReportWriter {
     private void writeStrategy(StrategySpec s) {
       g.writeStartObject();
       g.writeStringProperty("kind", s.kind().key());
-      switch (s) {
-        case StrategySpec.Gather x -> g.writeBooleanProperty("return_exceptions", x.returnExceptions());
-        case StrategySpec.AsCompleted x -> g.writeStringProperty("on_error", x.onError().key());
-        case StrategySpec.Wait x -> {
+      // On the kind, not a pattern switch over the spec: see writeValue.
+      switch (s.kind()) {
+        case GATHER -> g.writeBooleanProperty("return_exceptions", ((StrategySpec.Gather) s).returnExceptions());
+        case AS_COMPLETED -> g.writeStringProperty("on_error", ((StrategySpec.AsCompleted) s).onError().key());
+        case WAIT -> {
+          StrategySpec.Wait x = (StrategySpec.Wait) s;
           g.writeStringProperty("return_when", x.returnWhen().name());
           g.writeBooleanProperty("cancel_pending", x.cancelPending());
           g.writeBooleanProperty("retrieve", x.retrieve());
         }
-        case StrategySpec.CreateTask x -> {
+        case CREATE_TASK -> {
           g.writeName("await");
-          writeValue(g, x.await());
+          writeValue(g, ((StrategySpec.CreateTask) s).await());
         }
-        case StrategySpec.TaskGroup x -> {}
+        case TASKGROUP -> {}
       }
       if (s.timeoutNs() != null) {
         g.writeName("timeout");
@@ -318,41 +320,48 @@ public final class ReportWriter {
 
   /** A workflow value: YAML types kept, floats as Python's repr, errors as error objects. */
   static void writeValue(JsonGenerator g, Object v) {
-    switch (v) {
-      case null -> g.writeNull();
-      case String s -> g.writeString(s);
-      case Boolean b -> g.writeBoolean(b);
-      case Long l -> g.writeNumber(l);
-      case Integer i -> g.writeNumber(i);
-      case BigInteger b -> g.writeNumber(b);
-      case java.math.BigDecimal d -> g.writeNumber(d); // an expectation's number, as written
-      case Double d -> g.writeNumber(Values.pythonRepr(d));
-      case List<?> list -> {
-        g.writeStartArray();
-        for (Object item : list) {
-          writeValue(g, item);
-        }
-        g.writeEndArray();
+    // instanceof, not a pattern switch: each pattern switch spins a class at its first use,
+    // which no start-up cache keeps (engine.Task.stepRunAndHandleResult; DistributionIT checks).
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof String s) {
+      g.writeString(s);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Long l) {
+      g.writeNumber(l);
+    } else if (v instanceof Integer i) {
+      g.writeNumber(i);
+    } else if (v instanceof BigInteger b) {
+      g.writeNumber(b);
+    } else if (v instanceof java.math.BigDecimal d) {
+      g.writeNumber(d); // an expectation's number, as written
+    } else if (v instanceof Double d) {
+      g.writeNumber(Values.pythonRepr(d));
+    } else if (v instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object item : list) {
+        writeValue(g, item);
       }
-      case Map<?, ?> map -> {
-        g.writeStartObject();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-          g.writeName(String.valueOf(entry.getKey()));
-          writeValue(g, entry.getValue());
-        }
-        g.writeEndObject();
+      g.writeEndArray();
+    } else if (v instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        g.writeName(String.valueOf(entry.getKey()));
+        writeValue(g, entry.getValue());
       }
-      case ErrorValue err -> {
-        g.writeStartObject();
-        g.writeStringProperty("type", err.type());
-        g.writeStringProperty("message", err.message());
-        if (err.exceptions() != null) {
-          g.writeName("exceptions");
-          writeValue(g, err.exceptions());
-        }
-        g.writeEndObject();
+      g.writeEndObject();
+    } else if (v instanceof ErrorValue err) {
+      g.writeStartObject();
+      g.writeStringProperty("type", err.type());
+      g.writeStringProperty("message", err.message());
+      if (err.exceptions() != null) {
+        g.writeName("exceptions");
+        writeValue(g, err.exceptions());
       }
-      default -> throw new IllegalStateException("not a report value: " + v.getClass());
+      g.writeEndObject();
+    } else {
+      throw new IllegalStateException("not a report value: " + v.getClass());
     }
   }
 }

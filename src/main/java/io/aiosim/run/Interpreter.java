@@ -42,14 +42,16 @@ final class Interpreter {
 
   /** The coroutine of a workflow task: its body, wrapped in its on_cancel handler. */
   private Coro body(TaskSpec spec, TaskGroup enclosing) {
+    // instanceof, not a pattern switch: see Task.stepRunAndHandleResult.
     Coro body =
-        switch (spec.body()) {
-          case TaskBody.Steps s -> new StepsBody(this, s.steps(), enclosing);
-          case TaskBody.Group g ->
-              new StrategyBody(
-                  loop, strategyStep(g.group().strategy(), g.group().tasks(), enclosing), g.group().after(), null);
-        };
+        spec.body() instanceof TaskBody.Steps s
+            ? new StepsBody(this, s.steps(), enclosing)
+            : group((TaskBody.Group) spec.body(), enclosing);
     return spec.onCancel() == null ? body : new OnCancelBody(this, body, spec.onCancel(), enclosing);
+  }
+
+  private Coro group(TaskBody.Group g, TaskGroup enclosing) {
+    return new StrategyBody(loop, strategyStep(g.group().strategy(), g.group().tasks(), enclosing), g.group().after(), null);
   }
 
   /** What a strategy step may do: create its tasks, hand over what it receives. */

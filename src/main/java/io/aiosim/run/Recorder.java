@@ -18,7 +18,6 @@ import io.aiosim.report.Warning;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -254,7 +253,8 @@ final class Recorder implements Observer {
   }
 
   List<Warning> warnings() {
-    warnings.sort(Comparator.comparingInt(IndexedWarning::index));
+    // A lambda of ours, which the start-up cache keeps: Comparator.comparingInt spins its own.
+    warnings.sort((a, b) -> Integer.compare(a.index(), b.index()));
     return warnings.stream().map(IndexedWarning::warning).toList();
   }
 
@@ -340,37 +340,36 @@ final class Recorder implements Observer {
 
   /** A Python value as the report holds it: exceptions in it become {@link ErrorValue}s. */
   static Object value(Object v) {
-    return switch (v) {
-      case PyException e -> error(e);
-      case List<?> l -> {
-        List<Object> out = null;
-        for (int k = 0; k < l.size(); k++) {
-          Object x = l.get(k);
-          Object y = value(x);
-          if (y != x && out == null) {
-            out = new ArrayList<>(l.subList(0, k));
-          }
-          if (out != null) {
-            out.add(y);
-          }
+    // instanceof, not a pattern switch: see Task.stepRunAndHandleResult.
+    if (v instanceof PyException e) {
+      return error(e);
+    } else if (v instanceof List<?> l) {
+      List<Object> out = null;
+      for (int k = 0; k < l.size(); k++) {
+        Object x = l.get(k);
+        Object y = value(x);
+        if (y != x && out == null) {
+          out = new ArrayList<>(l.subList(0, k));
         }
-        yield out == null ? l : out;
-      }
-      case java.util.Map<?, ?> m -> {
-        java.util.LinkedHashMap<Object, Object> out = null;
-        for (var e : m.entrySet()) {
-          Object y = value(e.getValue());
-          if (y != e.getValue() && out == null) {
-            out = new java.util.LinkedHashMap<>(m);
-          }
-          if (out != null) {
-            out.put(e.getKey(), y);
-          }
+        if (out != null) {
+          out.add(y);
         }
-        yield out == null ? m : out;
       }
-      case null, default -> v;
-    };
+      return out == null ? l : out;
+    } else if (v instanceof java.util.Map<?, ?> m) {
+      java.util.LinkedHashMap<Object, Object> out = null;
+      for (var e : m.entrySet()) {
+        Object y = value(e.getValue());
+        if (y != e.getValue() && out == null) {
+          out = new java.util.LinkedHashMap<>(m);
+        }
+        if (out != null) {
+          out.put(e.getKey(), y);
+        }
+      }
+      return out == null ? m : out;
+    }
+    return v;
   }
 
   static ErrorValue error(PyException e) {

@@ -43,22 +43,25 @@ class StepsBody extends Frame {
       throw exc;
     }
     while (pc < steps.size()) {
-      switch (steps.get(pc++)) {
-        case Step.Sleep s -> {
-          if (s.ns() <= 0) {
-            return yieldNow(); // sleep(0) is __sleep0(): one bare yield
-          }
-          EventLoop loop = in.loop;
-          Future future = loop.createFuture();
-          sleeping = Sleep.wakeLater(loop, s.ns(), future);
-          return await(future);
+      // instanceof, not a pattern switch: see Task.stepRunAndHandleResult.
+      Step step = steps.get(pc++);
+      if (step instanceof Step.Sleep s) {
+        if (s.ns() <= 0) {
+          return yieldNow(); // sleep(0) is __sleep0(): one bare yield
         }
-        case Step.Log l -> in.recorder.log(in.loop.currentTask(), l.message());
-        case Step.Spawn s -> in.spawn(s.task(), enclosing);
-        case Step.Return r -> {
-          return done(r.value());
-        }
-        case Step.Raise r -> throw new PyException(r.error().type(), r.error().message());
+        EventLoop loop = in.loop;
+        Future future = loop.createFuture();
+        sleeping = Sleep.wakeLater(loop, s.ns(), future);
+        return await(future);
+      } else if (step instanceof Step.Log l) {
+        in.recorder.log(in.loop.currentTask(), l.message());
+      } else if (step instanceof Step.Spawn s) {
+        in.spawn(s.task(), enclosing);
+      } else if (step instanceof Step.Return r) {
+        return done(r.value());
+      } else {
+        Step.Raise r = (Step.Raise) step;
+        throw new PyException(r.error().type(), r.error().message());
       }
     }
     return done(fellOff());

@@ -30,14 +30,18 @@ public final class Strategies {
 
   private Strategies() {}
 
-  /** The step of {@code spec} over {@code tasks}: a switch the compiler checks is exhaustive. */
+  /**
+   * The step of {@code spec} over {@code tasks}: a switch the compiler checks is exhaustive. On
+   * the kind, not a pattern switch over the spec, which would spin a class at its first use that
+   * no start-up cache keeps (engine.Task.stepRunAndHandleResult; DistributionIT checks).
+   */
   public static Coro step(Scope scope, StrategySpec spec, List<TaskSpec> tasks) {
-    return switch (spec) {
-      case StrategySpec.Gather s -> GATHER.step(scope, s, tasks);
-      case StrategySpec.TaskGroup s -> TASKGROUP.step(scope, s, tasks);
-      case StrategySpec.AsCompleted s -> AS_COMPLETED.step(scope, s, tasks);
-      case StrategySpec.Wait s -> WAIT.step(scope, s, tasks);
-      case StrategySpec.CreateTask s -> CREATE_TASK.step(scope, s, tasks);
+    return switch (spec.kind()) {
+      case GATHER -> GATHER.step(scope, (StrategySpec.Gather) spec, tasks);
+      case TASKGROUP -> TASKGROUP.step(scope, (StrategySpec.TaskGroup) spec, tasks);
+      case AS_COMPLETED -> AS_COMPLETED.step(scope, (StrategySpec.AsCompleted) spec, tasks);
+      case WAIT -> WAIT.step(scope, (StrategySpec.Wait) spec, tasks);
+      case CREATE_TASK -> CREATE_TASK.step(scope, (StrategySpec.CreateTask) spec, tasks);
     };
   }
 
