@@ -88,8 +88,9 @@ class LauncherTest {
   }
 
   /**
-   * Off a terminal, the text command lines tell picocli not to color (java.sh kind_flags), which
-   * is what picocli decides by itself there: this JVM's stdout is a pipe too.
+   * The text command lines run in the interpreter, and off a terminal they tell picocli not to
+   * color (java.sh kind_flags), which is what picocli decides by itself there: this JVM's
+   * stdout is a pipe too.
    */
   @Test
   void offATerminalTheTextsAreNotColoredAndPicocliAgrees() throws Exception {
@@ -99,7 +100,7 @@ class LauncherTest {
       flags.addAll(bash("set -- " + kind + "; " + script, Map.of("CLICOLOR_FORCE", "0")));
     }
     flags.addAll(bash("set -- text; " + script, Map.of("CLICOLOR_FORCE", "1")));
-    assertThat(flags).containsExactly("-Dpicocli.ansi=false", "", "", "");
+    assertThat(flags).containsExactly("-Xint -Dpicocli.ansi=false", "", "", "-Xint");
     Assumptions.assumeTrue(System.console() == null && System.getProperty("picocli.ansi") == null
         && (System.getenv("CLICOLOR_FORCE") == null || System.getenv("CLICOLOR_FORCE").equals("0")),
         "this JVM runs on a terminal, or with CLICOLOR_FORCE or picocli.ansi set");
