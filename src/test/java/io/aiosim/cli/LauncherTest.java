@@ -22,6 +22,7 @@ class LauncherTest {
   private static List<String> bash(String script, Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". src/dist/libexec/java.sh\n" + script).redirectErrorStream(true);
     pb.environment().remove("AIOSIM_JAVA");
+    pb.environment().remove("AIOSIM_TIER");
     pb.environment().putAll(env);
     Process p = pb.start();
     List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
@@ -89,18 +90,37 @@ class LauncherTest {
 
   /**
    * The text command lines run in the interpreter, and off a terminal they tell picocli not to
-   * color (java.sh kind_flags), which is what picocli decides by itself there: this JVM's
-   * stdout is a pipe too.
+   * color, which is what picocli decides by itself there (this JVM's stdout is a pipe too); a
+   * plain run of small files without a count uses C1 only (java.sh kind_flags).
    */
   @Test
-  void offATerminalTheTextsAreNotColoredAndPicocliAgrees() throws Exception {
-    String script = "java_flags=(); kind_flags \"$1\"; echo \"${java_flags[*]}\"";
-    List<String> flags = new ArrayList<>();
-    for (String kind : new String[] {"text", "run", "all"}) {
-      flags.addAll(bash("set -- " + kind + "; " + script, Map.of("CLICOLOR_FORCE", "0")));
+  void eachKindOfCommandLineGetsItsFlags() throws Exception {
+    Files.writeString(tmp.resolve("small.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: a, delay: 1}]\n");
+    Files.writeString(tmp.resolve("small2.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: b, delay: 2}]\n");
+    Files.writeString(tmp.resolve("counted.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: 'a{i}', count: 1000000, delay: 1}]\n");
+    Files.writeString(tmp.resolve("large.yaml"), "# " + "x".repeat(70_000) + "\nversion: 1\n");
+    Files.createDirectories(tmp.resolve("folder"));
+    record Row(String expected, Map<String, String> env, String kind, String... args) {}
+    String c1 = "-XX:TieredStopAtLevel=1";
+    List<Row> rows =
+        List.of(
+            new Row("-Xint -Dpicocli.ansi=false", Map.of("CLICOLOR_FORCE", "0"), "text", "--version"),
+            new Row("-Xint", Map.of("CLICOLOR_FORCE", "1"), "text", "--help"),
+            new Row("", Map.of(), "all", "validate", "small.yaml"),
+            new Row(c1, Map.of(), "run", "run", "small.yaml"),
+            new Row(c1, Map.of(), "run", "run", "small.yaml", "small2.yaml"),
+            new Row("", Map.of(), "run", "run", "counted.yaml"),
+            new Row("", Map.of(), "run", "run", "small.yaml", "counted.yaml"),
+            new Row("", Map.of(), "run", "run", "large.yaml"),
+            new Row("", Map.of(), "run", "run", "folder"),
+            new Row("", Map.of(), "run", "run", "missing.yaml"),
+            new Row("", Map.of("AIOSIM_TIER", "4"), "run", "run", "small.yaml"));
+    for (Row row : rows) {
+      StringBuilder script = new StringBuilder("cd '" + tmp + "'; java_flags=(); kind_flags " + row.kind());
+      for (String a : row.args()) script.append(" '").append(a).append('\'');
+      script.append("; echo \"${java_flags[*]}\"");
+      assertThat(bash(script.toString(), row.env())).as(row.kind() + " " + String.join(" ", row.args())).containsExactly(row.expected());
     }
-    flags.addAll(bash("set -- text; " + script, Map.of("CLICOLOR_FORCE", "1")));
-    assertThat(flags).containsExactly("-Xint -Dpicocli.ansi=false", "", "", "-Xint");
     Assumptions.assumeTrue(System.console() == null && System.getProperty("picocli.ansi") == null
         && (System.getenv("CLICOLOR_FORCE") == null || System.getenv("CLICOLOR_FORCE").equals("0")),
         "this JVM runs on a terminal, or with CLICOLOR_FORCE or picocli.ansi set");
