@@ -101,24 +101,25 @@ class LauncherTest {
     Files.writeString(tmp.resolve("large.yaml"), "# " + "x".repeat(70_000) + "\nversion: 1\n");
     Files.createDirectories(tmp.resolve("folder"));
     record Row(String expected, Map<String, String> env, String kind, String... args) {}
-    String c1 = "-XX:TieredStopAtLevel=1";
+    // java_flags (with which the cache is trained), then | and this run's own flags.
+    String c1 = "-Xss8m|-XX:TieredStopAtLevel=1";
     List<Row> rows =
         List.of(
-            new Row("-Xint -Dpicocli.ansi=false", Map.of("CLICOLOR_FORCE", "0"), "text", "--version"),
-            new Row("-Xint", Map.of("CLICOLOR_FORCE", "1"), "text", "--help"),
-            new Row("", Map.of(), "all", "validate", "small.yaml"),
+            new Row("-Xss8m -Xint|-Dpicocli.ansi=false", Map.of("CLICOLOR_FORCE", "0"), "text", "--version"),
+            new Row("-Xss8m -Xint|", Map.of("CLICOLOR_FORCE", "1"), "text", "--help"),
+            new Row("-Xss8m|", Map.of(), "all", "validate", "small.yaml"),
             new Row(c1, Map.of(), "run", "run", "small.yaml"),
             new Row(c1, Map.of(), "run", "run", "small.yaml", "small2.yaml"),
-            new Row("", Map.of(), "run", "run", "counted.yaml"),
-            new Row("", Map.of(), "run", "run", "small.yaml", "counted.yaml"),
-            new Row("", Map.of(), "run", "run", "large.yaml"),
-            new Row("", Map.of(), "run", "run", "folder"),
-            new Row("", Map.of(), "run", "run", "missing.yaml"),
-            new Row("", Map.of("AIOSIM_TIER", "4"), "run", "run", "small.yaml"));
+            new Row("-Xss8m|", Map.of(), "run", "run", "counted.yaml"),
+            new Row("-Xss8m|", Map.of(), "run", "run", "small.yaml", "counted.yaml"),
+            new Row("-Xss8m|", Map.of(), "run", "run", "large.yaml"),
+            new Row("-Xss8m|", Map.of(), "run", "run", "folder"),
+            new Row("-Xss8m|", Map.of(), "run", "run", "missing.yaml"),
+            new Row("-Xss8m|", Map.of("AIOSIM_TIER", "4"), "run", "run", "small.yaml"));
     for (Row row : rows) {
-      StringBuilder script = new StringBuilder("cd '" + tmp + "'; java_flags=(); kind_flags " + row.kind());
+      StringBuilder script = new StringBuilder("cd '" + tmp + "'; java_flags=(-Xss8m); kind_flags " + row.kind());
       for (String a : row.args()) script.append(" '").append(a).append('\'');
-      script.append("; echo \"${java_flags[*]}\"");
+      script.append("; echo \"${java_flags[*]}|${kind_java_flags[*]}\"");
       assertThat(bash(script.toString(), row.env())).as(row.kind() + " " + String.join(" ", row.args())).containsExactly(row.expected());
     }
     Assumptions.assumeTrue(System.console() == null && System.getProperty("picocli.ansi") == null
