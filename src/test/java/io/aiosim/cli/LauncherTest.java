@@ -91,7 +91,7 @@ class LauncherTest {
   /**
    * The text command lines run in the interpreter, and off a terminal they tell picocli not to
    * color, which is what picocli decides by itself there (this JVM's stdout is a pipe too); a
-   * plain run of small files without a count uses C1 only (java.sh kind_flags).
+   * plain run of workflows of at most 100,000 tasks uses C1 only (java.sh kind_flags).
    */
   @Test
   void eachKindOfCommandLineGetsItsFlags() throws Exception {
@@ -99,6 +99,17 @@ class LauncherTest {
     Files.writeString(tmp.resolve("small2.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: b, delay: 2}]\n");
     Files.writeString(tmp.resolve("counted.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: 'a{i}', count: 1000000, delay: 1}]\n");
     Files.writeString(tmp.resolve("large.yaml"), "# " + "x".repeat(70_000) + "\nversion: 1\n");
+    Files.writeString(tmp.resolve("thousand.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: 'a{i}', count: 1000, delay: 1}]\n");
+    Files.writeString(tmp.resolve("nested.yaml"), """
+        version: 1
+        strategy: {kind: gather}
+        tasks:
+          - name: 'g{i}'
+            count: 400 # 400 x 300 > 100,000
+            group: {strategy: {kind: gather}, tasks: [{name: 't{i}', count: 300, delay: 1}]}
+        """);
+    Files.writeString(tmp.resolve("hex.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: 'a{i}', count: 0xF4240, delay: 1}]\n");
+    Files.writeString(tmp.resolve("word.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: a, steps: [{log: count them}]}]\n");
     Files.createDirectories(tmp.resolve("folder"));
     record Row(String expected, Map<String, String> env, String kind, String... args) {}
     // java_flags (with which the cache is trained), then | and this run's own flags.
@@ -111,6 +122,10 @@ class LauncherTest {
             new Row(c1, Map.of(), "run", "run", "small.yaml"),
             new Row(c1, Map.of(), "run", "run", "small.yaml", "small2.yaml"),
             new Row("-Xss8m|", Map.of(), "run", "run", "counted.yaml"),
+            new Row(c1, Map.of(), "run", "run", "thousand.yaml", "small.yaml"),
+            new Row("-Xss8m|", Map.of(), "run", "run", "nested.yaml"),
+            new Row("-Xss8m|", Map.of(), "run", "run", "hex.yaml"),
+            new Row("-Xss8m|", Map.of(), "run", "run", "word.yaml"),
             new Row("-Xss8m|", Map.of(), "run", "run", "small.yaml", "counted.yaml"),
             new Row("-Xss8m|", Map.of(), "run", "run", "large.yaml"),
             new Row("-Xss8m|", Map.of(), "run", "run", "folder"),
