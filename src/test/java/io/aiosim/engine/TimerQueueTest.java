@@ -15,9 +15,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The bucketed timer heap against the plain definition of SPEC 5's order: a PriorityQueue by
+ * The bucketed timer queue against the plain definition of SPEC 5's order: a PriorityQueue by
  * (when, seq) from which cancelled timers are skipped. Random schedules with many ties (a few
- * instants), interleaved adds, cancels and moves; the seed is in each test's name.
+ * instants), interleaved adds, bursts of adds, cancels and moves; the seed is in each test's
+ * name.
  */
 class TimerQueueTest {
 
@@ -48,11 +49,18 @@ class TimerQueueTest {
     for (int step = 0; step < 3000; step++) {
       int op = rng.nextInt(10);
       if (op < 6) {
-        TimerHandle h = new TimerHandle.Call(now + 1 + rng.nextInt(spread), null, () -> {});
-        h.seq = seq++;
-        queue.add(h);
-        reference.add(h);
-        live.add(h);
+        // Now and then a burst (a gather starting its tasks): past TimerQueue.BATCH it is sorted
+        // and merged into the run, and with a wider spread some of it is left for later bursts.
+        boolean burst = rng.nextInt(40) == 0;
+        int n = burst ? TimerQueue.BATCH + rng.nextInt(8 * TimerQueue.BATCH) : 1;
+        int width = burst ? spread * (1 + rng.nextInt(200)) : spread;
+        for (int k = 0; k < n; k++) {
+          TimerHandle h = new TimerHandle.Call(now + 1 + rng.nextInt(width), null, () -> {});
+          h.seq = seq++;
+          queue.add(h);
+          reference.add(h);
+          live.add(h);
+        }
       } else if (op < 8 && !live.isEmpty()) {
         live.get(rng.nextInt(live.size())).cancel();
       } else {
