@@ -20,9 +20,9 @@ import java.util.List;
  * {@code heapq} pops. Buckets opened since the loop last looked wait unordered; when it looks, a
  * few go into a binary heap, and a batch (a gather of a million tasks opens a million buckets at
  * once) is sorted and merged into a sorted run read front to back. A million sift-downs through
- * arrays too large for the cache took a third of a million-task run; a sort and a sequential
- * read take a fraction of that. The sift loops and the merge compare {@code long}s in arrays
- * instead of chasing each timer object.
+ * arrays too large for the cache took a third of the engine's time at 1M; a sort of packed
+ * {@code long}s and a sequential read take a fraction of that. The sift loops and the merge
+ * compare {@code long}s in arrays instead of chasing each timer object.
  */
 final class TimerQueue {
   /** A batch this large, against what is queued, is sorted into the run (smaller: the heap). */
@@ -195,126 +195,93 @@ final class TimerQueue {
     if (n == 0) {
       return;
     }
-    if (n < BATCH || (long) n * 8 < (long) (runEnd - runPos) + size) {
+    if (n < BATCH || (long) n * 8 < (long) (runEnd - runPos) + size || !sortIntoRun(n)) {
       for (int i = 0; i < n; i++) {
         if (size == whens.length) {
           whens = Arrays.copyOf(whens, size * 2);
           heads = Arrays.copyOf(heads, size * 2);
         }
         siftUp(size++, newWhens[i], newHeads[i]);
-        newHeads[i] = null;
       }
-    } else {
-      sortByWhen(newWhens, newHeads, n); // stable: buckets due at one instant keep their seq order
-      if (runPos == runEnd) {
-        runWhens = newWhens;
-        runHeads = newHeads;
-        runEnd = n;
-      } else {
-        mergeIntoRun(n);
-        runEnd = runWhens.length;
-      }
-      runPos = 0;
+    }
+    if (newHeads.length > 1024) { // let a million-entry batch go
       newWhens = new long[64];
       newHeads = new TimerHandle[64];
+    } else {
+      Arrays.fill(newHeads, 0, n, null);
     }
     newSize = 0;
   }
 
-  /** The run's remaining buckets and the {@code n} sorted new ones, merged into a new run. */
-  private void mergeIntoRun(int n) {
+  /**
+   * Sorts the {@code n} new buckets by {@code (when, seq)} and merges them into the run; false
+   * (nothing done) when their instants span too much to pack each with its index into a long.
+   * Packed, an instant's buckets sort by the order they were opened, which is their seq order.
+   */
+  private boolean sortIntoRun(int n) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, newWhens[i]);
+      max = Math.max(max, newWhens[i]);
+    }
+    int indexBits = 32 - Integer.numberOfLeadingZeros(n - 1);
+    long span = max - min;
+    if (span < 0 || span >>> (63 - indexBits) != 0) {
+      return false;
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = (newWhens[i] - min) << indexBits | i;
+    }
+    Arrays.sort(keys);
+    long[] w = new long[n];
+    TimerHandle[] h = new TimerHandle[n];
+    long mask = (1L << indexBits) - 1;
+    for (int k = 0; k < n; k++) {
+      int i = (int) (keys[k] & mask);
+      w[k] = newWhens[i];
+      h[k] = newHeads[i];
+    }
+    if (runPos < runEnd) {
+      merge(w, h);
+    } else {
+      runWhens = w;
+      runHeads = h;
+    }
+    runPos = 0;
+    runEnd = runWhens.length;
+    return true;
+  }
+
+  /** The run's remaining buckets and the sorted {@code w, h}, merged into a new run. */
+  private void merge(long[] w, TimerHandle[] h) {
+    int n = w.length;
     int m = runEnd - runPos;
-    long[] w = new long[m + n];
-    TimerHandle[] h = new TimerHandle[m + n];
+    long[] mw = new long[m + n];
+    TimerHandle[] mh = new TimerHandle[m + n];
     int i = runPos;
     int j = 0;
     int k = 0;
     while (i < runEnd && j < n) {
-      if (before(newWhens[j], newHeads[j], runWhens[i], runHeads[i])) {
-        w[k] = newWhens[j];
-        h[k++] = newHeads[j++];
+      if (before(w[j], h[j], runWhens[i], runHeads[i])) {
+        mw[k] = w[j];
+        mh[k++] = h[j++];
       } else {
-        w[k] = runWhens[i];
-        h[k++] = runHeads[i++];
+        mw[k] = runWhens[i];
+        mh[k++] = runHeads[i++];
       }
     }
     for (; i < runEnd; i++, k++) {
-      w[k] = runWhens[i];
-      h[k] = runHeads[i];
+      mw[k] = runWhens[i];
+      mh[k] = runHeads[i];
     }
     for (; j < n; j++, k++) {
-      w[k] = newWhens[j];
-      h[k] = newHeads[j];
+      mw[k] = w[j];
+      mh[k] = h[j];
     }
-    runWhens = w;
-    runHeads = h;
-  }
-
-  /**
-   * Sorts {@code w[0, n)} with {@code h} alongside, stably: a bottom-up merge sort over runs of
-   * 32 sorted by insertion. Nothing to do when they are in order already (delays that grow with
-   * the task's index).
-   */
-  static void sortByWhen(long[] w, TimerHandle[] h, int n) {
-    int sorted = 1;
-    while (sorted < n && w[sorted - 1] <= w[sorted]) {
-      sorted++;
-    }
-    if (sorted >= n) {
-      return;
-    }
-    final int run = 32;
-    for (int lo = 0; lo < n; lo += run) {
-      int hi = Math.min(lo + run, n);
-      for (int i = lo + 1; i < hi; i++) {
-        long key = w[i];
-        TimerHandle item = h[i];
-        int j = i - 1;
-        for (; j >= lo && w[j] > key; j--) {
-          w[j + 1] = w[j];
-          h[j + 1] = h[j];
-        }
-        w[j + 1] = key;
-        h[j + 1] = item;
-      }
-    }
-    long[] fromW = w;
-    TimerHandle[] fromH = h;
-    long[] toW = new long[n];
-    TimerHandle[] toH = new TimerHandle[n];
-    for (int width = run; width < n; width *= 2) {
-      for (int lo = 0; lo < n; lo += 2 * width) {
-        int mid = Math.min(lo + width, n);
-        int hi = Math.min(lo + 2 * width, n);
-        int i = lo;
-        int j = mid;
-        int k = lo;
-        while (i < mid && j < hi) {
-          if (fromW[j] < fromW[i]) { // the left one on a tie: stable
-            toW[k] = fromW[j];
-            toH[k++] = fromH[j++];
-          } else {
-            toW[k] = fromW[i];
-            toH[k++] = fromH[i++];
-          }
-        }
-        System.arraycopy(fromW, i, toW, k, mid - i);
-        System.arraycopy(fromH, i, toH, k, mid - i);
-        k += mid - i;
-        System.arraycopy(fromW, j, toW, k, hi - j);
-        System.arraycopy(fromH, j, toH, k, hi - j);
-      }
-      long[] tw = fromW;
-      fromW = toW;
-      toW = tw;
-      TimerHandle[] th = fromH;
-      fromH = toH;
-      toH = th;
-    }
-    if (fromW != w) {
-      System.arraycopy(fromW, 0, w, 0, n);
-      System.arraycopy(fromH, 0, h, 0, n);
-    }
+    runWhens = mw;
+    runHeads = mh;
   }
 
   private static boolean before(long w1, TimerHandle h1, long w2, TimerHandle h2) {

@@ -53,9 +53,10 @@ class TimerQueueTest {
         // and merged into the run, and with a wider spread some of it is left for later bursts.
         boolean burst = rng.nextInt(40) == 0;
         int n = burst ? TimerQueue.BATCH + rng.nextInt(8 * TimerQueue.BATCH) : 1;
-        int width = burst ? spread * (1 + rng.nextInt(200)) : spread;
+        // A few bursts span more instants than fit beside an index in a long: into the heap.
+        long width = burst ? (rng.nextInt(8) == 0 ? 1L << 58 : spread * (1L + rng.nextInt(200))) : spread;
         for (int k = 0; k < n; k++) {
-          TimerHandle h = new TimerHandle.Call(now + 1 + rng.nextInt(width), null, () -> {});
+          TimerHandle h = new TimerHandle.Call(now + 1 + rng.nextLong(width), null, () -> {});
           h.seq = seq++;
           queue.add(h);
           reference.add(h);
