@@ -171,7 +171,9 @@ small_files() {
   for f in "$@"; do
     [ -f "$f" ] && [ -r "$f" ] || return 1
     text=""
-    IFS= read -r -d '' -N "$((left + 1))" text <"$f" || true
+    # read stops short at the end of the file; bash < 4.1 has no -N, and nothing read from a
+    # file that is not empty is then a no.
+    IFS= read -r -d '' -N "$((left + 1))" text <"$f" 2>/dev/null || [ -n "$text" ] || [ ! -s "$f" ] || return 1
     left=$((left - ${#text}))
     [ "$left" -ge 0 ] || return 1
     product=1 counts=0 rest="$text"
