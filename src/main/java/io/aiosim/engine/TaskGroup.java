@@ -1,7 +1,6 @@
 package io.aiosim.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -19,7 +18,16 @@ public final class TaskGroup implements Requester {
   private boolean aborting;
   private Task parentTask;
   private boolean parentCancelRequested;
-  private final LinkedHashSet<Task> tasks = new LinkedHashSet<>();
+  /**
+   * {@code self._tasks}, a set whose members are the tasks whose done callback has not run yet,
+   * kept as every task the group created, in creation order (SPEC 2 fixes that order for
+   * {@code _abort}), and the number of those members. {@code _abort} skips done tasks, and a
+   * task leaves the set only once done, so going over all of them cancels the same tasks in
+   * the same order; and no task needs a hash entry (a million-task group made a million).
+   */
+  private final ArrayList<Task> created = new ArrayList<>();
+
+  private int members;
   private List<PyException> errors = new ArrayList<>();
   private Future onCompletedFut;
   private final DoneCallback onTaskDone = f -> onTaskDone((Task) f);
@@ -43,8 +51,8 @@ public final class TaskGroup implements Requester {
   @Override
   public String toString() {
     StringBuilder info = new StringBuilder("<TaskGroup");
-    if (!tasks.isEmpty()) {
-      info.append(" tasks=").append(tasks.size());
+    if (members > 0) {
+      info.append(" tasks=").append(members);
     }
     if (errors != null && !errors.isEmpty()) {
       info.append(" errors=").append(errors.size());
@@ -77,14 +85,15 @@ public final class TaskGroup implements Requester {
     if (!entered) {
       throw new IllegalStateException("TaskGroup " + this + " has not been entered");
     }
-    if (exiting && tasks.isEmpty()) {
+    if (exiting && members == 0) {
       throw new PyException(PyException.RUNTIME_ERROR, "TaskGroup " + this + " is finished");
     }
     if (aborting) {
       throw new PyException(PyException.RUNTIME_ERROR, "TaskGroup " + this + " is shutting down");
     }
     Task task = loop.createTask(coro, name, context);
-    tasks.add(task);
+    created.add(task);
+    members++;
     task.addDoneCallback(onTaskDone);
     return task;
   }
@@ -97,7 +106,7 @@ public final class TaskGroup implements Requester {
   /** {@code _abort()}: {@code by} is the group itself (a child failed) or its parent task (cancelled). */
   private void abort(Requester by) {
     aborting = true;
-    for (Task t : tasks) {
+    for (Task t : created) {
       if (!t.isDone()) {
         t.cancel(by);
       }
@@ -105,8 +114,8 @@ public final class TaskGroup implements Requester {
   }
 
   private void onTaskDone(Task task) {
-    tasks.remove(task);
-    if (onCompletedFut != null && tasks.isEmpty() && !onCompletedFut.isDone()) {
+    members--; // self._tasks.discard(task)
+    if (onCompletedFut != null && members == 0 && !onCompletedFut.isDone()) {
       onCompletedFut.setResult(Boolean.TRUE);
     }
     if (task.isCancelled()) {
@@ -206,7 +215,7 @@ public final class TaskGroup implements Requester {
         }
         onCompletedFut = null;
       }
-      if (!tasks.isEmpty()) {
+      if (members > 0) {
         if (onCompletedFut == null) {
           onCompletedFut = loop.createFuture();
         }
