@@ -31,10 +31,9 @@ final class TimerQueue {
   private long[] whens = new long[64]; // the heap
   private TimerHandle[] heads = new TimerHandle[64];
   private int size;
-  private long[] runWhens = new long[0]; // the sorted run, read from runPos
+  private long[] runWhens = new long[0]; // the sorted run, read from runPos to its end
   private TimerHandle[] runHeads = new TimerHandle[0];
   private int runPos;
-  private int runEnd;
   private long[] newWhens = new long[64]; // buckets opened since the last look, in that order
   private TimerHandle[] newHeads = new TimerHandle[64];
   private int newSize;
@@ -43,7 +42,7 @@ final class TimerQueue {
   private TimerHandle newestTail;
 
   boolean isEmpty() {
-    return size == 0 && runPos == runEnd && newSize == 0;
+    return size == 0 && runPos == runWhens.length && newSize == 0;
   }
 
   void add(TimerHandle h) {
@@ -68,7 +67,7 @@ final class TimerQueue {
    */
   long firstWhen() {
     order();
-    while (size > 0 || runPos < runEnd) {
+    while (size > 0 || runPos < runWhens.length) {
       boolean fromRun = runFirst();
       TimerHandle h = fromRun ? runHeads[runPos] : heads[0];
       while (h != null && h.cancelled) {
@@ -103,7 +102,7 @@ final class TimerQueue {
    */
   void moveDue(long endTime, ArrayDeque<Handle> ready, TieOrder order, List<TimerHandle> scratch) {
     order();
-    while (size > 0 || runPos < runEnd) {
+    while (size > 0 || runPos < runWhens.length) {
       boolean fromRun = runFirst();
       long when = fromRun ? runWhens[runPos] : whens[0];
       if (when >= endTime) {
@@ -158,28 +157,21 @@ final class TimerQueue {
 
   /** Whether the run's next bucket comes before the heap's top (false when the run is done). */
   private boolean runFirst() {
-    return runPos < runEnd && (size == 0 || before(runWhens[runPos], runHeads[runPos], whens[0], heads[0]));
+    return runPos < runWhens.length && (size == 0 || before(runWhens[runPos], runHeads[runPos], whens[0], heads[0]));
   }
 
   private void popRun() {
-    if (runHeads[runPos] == newestHead) {
-      newestHead = null;
-      newestTail = null;
-    }
+    popped(runHeads[runPos]);
     runHeads[runPos++] = null;
-    if (runPos == runEnd) { // let a million-entry run go
+    if (runPos == runWhens.length) { // let a million-entry run go
       runWhens = new long[0];
       runHeads = new TimerHandle[0];
       runPos = 0;
-      runEnd = 0;
     }
   }
 
   private void removeTop() {
-    if (heads[0] == newestHead) {
-      newestHead = null;
-      newestTail = null;
-    }
+    popped(heads[0]);
     int last = --size;
     long w = whens[last];
     TimerHandle h = heads[last];
@@ -189,13 +181,21 @@ final class TimerQueue {
     }
   }
 
+  /** A bucket whose head {@code head} leaves the queue is no longer one a new timer can join. */
+  private void popped(TimerHandle head) {
+    if (head == newestHead) {
+      newestHead = null;
+      newestTail = null;
+    }
+  }
+
   /** Puts the buckets opened since the last look in order: into the heap, or a batch into the run. */
   private void order() {
     int n = newSize;
     if (n == 0) {
       return;
     }
-    if (n < BATCH || (long) n * 8 < (long) (runEnd - runPos) + size || !sortIntoRun(n)) {
+    if (n < BATCH || (long) n * 8 < (long) (runWhens.length - runPos) + size || !sortIntoRun(n)) {
       for (int i = 0; i < n; i++) {
         if (size == whens.length) {
           whens = Arrays.copyOf(whens, size * 2);
@@ -243,19 +243,19 @@ final class TimerQueue {
       w[k] = newWhens[i];
       h[k] = newHeads[i];
     }
-    if (runPos < runEnd) {
+    if (runPos < runWhens.length) {
       merge(w, h);
     } else {
       runWhens = w;
       runHeads = h;
     }
     runPos = 0;
-    runEnd = runWhens.length;
     return true;
   }
 
   /** The run's remaining buckets and the sorted {@code w, h}, merged into a new run. */
   private void merge(long[] w, TimerHandle[] h) {
+    int runEnd = runWhens.length;
     int n = w.length;
     int m = runEnd - runPos;
     long[] mw = new long[m + n];
