@@ -76,13 +76,16 @@ final class HelpTexts {
   static boolean print(String[] args, PrintWriter out) {
     String topic = topic(args);
     if (topic == null) return false;
-    // concat, not +: a fresh JVM links + through invokedynamic first (see Version).
-    String name = FOLDER.concat(topic).concat(Ansi.AUTO.enabled() ? ".ansi.txt" : ".plain.txt");
-    String text = read(name);
+    String text = read(FOLDER.concat(file(topic, Ansi.AUTO.enabled())));
     if (text == null) return false;
     out.print(text);
     out.flush();
     return true;
+  }
+
+  /** The file of {@code topic}'s text, colored or not (concat, not +: see Version). */
+  static String file(String topic, boolean ansi) {
+    return topic.concat(ansi ? ".ansi.txt" : ".plain.txt");
   }
 
   /**
@@ -137,7 +140,7 @@ final class HelpTexts {
     for (String topic : topics) {
       String[] line = topic.equals("aiosim") ? new String[] {"--help"} : new String[] {topic, "--help"};
       for (boolean ansi : new boolean[] {false, true}) {
-        Files.writeString(folder.resolve(topic + (ansi ? ".ansi" : ".plain") + ".txt"), render(line, ansi));
+        Files.writeString(folder.resolve(file(topic, ansi)), render(line, ansi));
       }
     }
   }
