@@ -124,8 +124,7 @@ final class CoreSchema {
 
   /** A non-string key as Python's json.dumps prints it (1 -> "1", true -> "true"). */
   static String keyString(Object key) {
-    // instanceof, not a pattern switch: each pattern switch spins a class at its first use,
-    // which no start-up cache keeps (engine.Task.stepRunAndHandleResult; DistributionIT checks).
+    // instanceof, not a pattern switch: see engine.Task.stepRunAndHandleResult.
     if (key == null) return "null";
     if (key instanceof String s) return s;
     if (key instanceof Double d) return Values.pythonRepr(d);

@@ -168,8 +168,7 @@ public final class Footprint {
     Size known = sizes.get(node);
     if (known != null) return known;
     Size s;
-    // instanceof, not a pattern switch: each pattern switch spins a class at its first use,
-    // which no start-up cache keeps (engine.Task.stepRunAndHandleResult; DistributionIT checks).
+    // instanceof, not a pattern switch: see engine.Task.stepRunAndHandleResult.
     if (node instanceof Scalar sc) {
       long bytes = scalarBytes(sc);
       s = new Size(bytes, sc.value() instanceof String str && str.contains("{i}") ? bytes + 40 : 0);

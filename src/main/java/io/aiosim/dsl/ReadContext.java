@@ -133,8 +133,7 @@ final class ReadContext {
   Double seconds(YamlNode node, String key, String expected) {
     if (node instanceof Scalar s) {
       double d;
-      // instanceof, not a pattern switch: each pattern switch spins a class at its first use,
-      // which no start-up cache keeps (engine.Task.stepRunAndHandleResult; DistributionIT checks).
+      // instanceof, not a pattern switch: see engine.Task.stepRunAndHandleResult.
       if (s.value() instanceof Long l) {
         d = l;
       } else if (s.value() instanceof BigInteger b) {

@@ -26,7 +26,6 @@ public final class TaskGroup implements Requester {
    * the same order; and no task needs a hash entry (a million-task group made a million).
    */
   private final ArrayList<Task> created = new ArrayList<>();
-
   private int members;
   private List<PyException> errors = new ArrayList<>();
   private Future onCompletedFut;

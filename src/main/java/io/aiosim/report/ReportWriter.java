@@ -320,8 +320,7 @@ public final class ReportWriter {
 
   /** A workflow value: YAML types kept, floats as Python's repr, errors as error objects. */
   static void writeValue(JsonGenerator g, Object v) {
-    // instanceof, not a pattern switch: each pattern switch spins a class at its first use,
-    // which no start-up cache keeps (engine.Task.stepRunAndHandleResult; DistributionIT checks).
+    // instanceof, not a pattern switch: see engine.Task.stepRunAndHandleResult.
     if (v == null) {
       g.writeNull();
     } else if (v instanceof String s) {
