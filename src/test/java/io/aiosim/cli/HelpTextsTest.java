@@ -2,7 +2,6 @@ package io.aiosim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -11,15 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** The help texts printed from the jar are what picocli prints for the same command line. */
 class HelpTextsTest {
-  private record Printed(int status, String out, String err) {}
-
-  private static Printed execute(String[] args, boolean fastPaths) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.execute(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), fastPaths);
-    return new Printed(status, out.toString(), err.toString());
-  }
-
   /** Every help form of every command, colored and not: the same bytes both ways, and from a text. */
   @Test
   void everyHelpFormPrintsWhatPicocliPrints() {
@@ -37,12 +27,12 @@ class HelpTextsTest {
           StringWriter text = new StringWriter();
           // From the texts the build rendered: a missing one would fall back to picocli unseen.
           assertThat(HelpTexts.print(form, new PrintWriter(text))).as(line).isTrue();
-          Printed slow = execute(form, false);
+          Executed slow = Executed.of(form, false);
           assertThat(slow.status()).as(line).isZero();
           assertThat(slow.out()).as(line).contains("Usage: ").contains(ansi ? "\u001b[" : "Usage: ");
           assertThat(ansi || !slow.out().contains("\u001b[")).as(line).isTrue();
           assertThat(text.toString()).as(line).isEqualTo(slow.out());
-          assertThat(execute(form, true)).as(line).isEqualTo(slow);
+          assertThat(Executed.of(form, true)).as(line).isEqualTo(slow);
         }
       } finally {
         System.clearProperty("picocli.ansi");
@@ -65,9 +55,9 @@ class HelpTextsTest {
             new String[] {"--help", "--version"})) {
       String line = String.join(" ", args);
       assertThat(HelpTexts.print(args, new PrintWriter(new StringWriter()))).as(line).isFalse();
-      assertThat(execute(args, true)).as(line).isEqualTo(execute(args, false));
+      assertThat(Executed.of(args, true)).as(line).isEqualTo(Executed.of(args, false));
     }
-    Printed typo = execute(new String[] {"help", "rnu"}, true);
+    Executed typo = Executed.of(new String[] {"help", "rnu"}, true);
     assertThat(typo.status()).isEqualTo(2);
     assertThat(typo.err()).contains("rnu");
   }

@@ -2,10 +2,7 @@ package io.aiosim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +76,8 @@ class PlainRunTest {
                     c.name(),
                     () -> {
                       assertThat(RunCommand.plain(c.args())).isTrue();
-                      Result plain = Result.of(c.args(), true, StringWriter::new);
-                      Result picocli = Result.of(c.args(), false, StringWriter::new);
+                      Executed plain = Executed.of(c.args(), true);
+                      Executed picocli = Executed.of(c.args(), false);
                       assertThat(plain).isEqualTo(picocli);
                     }));
   }
@@ -102,22 +99,11 @@ class PlainRunTest {
               @Override
               public void close() {}
             };
-    Result plain = Result.of(args, true, failing);
-    Result picocli = Result.of(args, false, failing);
+    Executed plain = Executed.of(args, true, failing);
+    Executed picocli = Executed.of(args, false, failing);
     assertThat(plain.status()).isEqualTo(2);
     assertThat(plain.err()).contains("cannot write to standard output");
     assertThat(plain.status()).isEqualTo(picocli.status());
     assertThat(plain.err()).isEqualTo(picocli.err());
-  }
-
-  private record Result(int status, String out, String err) {
-    static Result of(String[] args, boolean fastPaths, Supplier<Writer> stdout) {
-      Writer out = stdout.get();
-      StringWriter err = new StringWriter();
-      int status =
-          Main.execute(
-              args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(err, true), fastPaths);
-      return new Result(status, out.toString(), err.toString());
-    }
   }
 }
