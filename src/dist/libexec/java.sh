@@ -144,13 +144,13 @@ aot_kind() {
 kind_flags() {
   local kind="$1"
   shift
-  kind_java_flags=()
+  kind_java_flags=() texts_plain=0
   case "$kind" in
     text)
       java_flags+=(-Xint)
       case "${OSTYPE:-}" in linux* | darwin*) ;; *) return 0 ;; esac
       if [ ! -t 1 ] && { [ -z "${CLICOLOR_FORCE:-}" ] || [ "$CLICOLOR_FORCE" = 0 ]; }; then
-        kind_java_flags+=(-Dpicocli.ansi=false)
+        kind_java_flags+=(-Dpicocli.ansi=false) texts_plain=1
       fi
       ;;
     run)
@@ -224,4 +224,44 @@ aot_setup() {
   elif { [ -d "$dir" ] || mkdir -p "$dir" 2>/dev/null; } && [ -w "$dir" ]; then
     aot_flags=(-XX:SharedArchiveFile="$dir/aiosim-$java_build.jsa" -XX:+AutoCreateSharedArchive)
   fi
+}
+
+# texts_setup DIR STAMP CLASSPATH-ARGS...: sets texts to the folder in DIR of the texts that
+# texts_print prints without a JVM (io.aiosim.cli.LauncherTexts writes them: --version, and the
+# help texts uncolored), written first when missing or older than the file STAMP; empty when
+# there is none, AIOSIM_AOT=0 (the start-up caches off), or options for the JVM are set (they
+# may change what it prints: -Dpicocli.ansi, a log on stdout).
+texts_setup() {
+  local dir="$1" stamp="$2" version
+  shift 2
+  texts=""
+  [ "${AIOSIM_AOT:-1}" != 0 ] && [ -z "${JAVA_OPTS:-}${JAVA_TOOL_OPTIONS:-}${JDK_JAVA_OPTIONS:-}" ] || return 0
+  version="$dir/aiosim-$java_build.texts/version.txt"
+  if [ ! -f "$version" ] || [ "$stamp" -nt "$version" ] || [ "${BASH_SOURCE[0]}" -nt "$version" ]; then
+    "$java_bin" "${java_flags[@]}" "$@" io.aiosim.cli.LauncherTexts "${version%/*}" >/dev/null 2>&1 </dev/null || return 0
+  fi
+  [ ! -f "$version" ] || texts="${version%/*}"
+}
+
+# texts_print ARGS...: for a command line of the text kind (aot_kind) whose output is in the
+# folder texts, prints it as the JVM would and exits; returns otherwise. The help texts only
+# when kind_flags found that picocli would not color them (texts_plain); a command without a
+# text (a mistyped one) goes to picocli. Like Main, a write that fails is status 2 and a
+# message, and a closed pipe is such a failure rather than a signal.
+texts_print() {
+  local name text
+  [ -n "${texts:-}" ] || return 0
+  case "$#:$1" in
+    1:--version | 1:-V) name=version ;;
+    1:*) name=aiosim.plain ;;
+    2:help) name="$2.plain" ;;
+    *) name="$1.plain" ;;
+  esac
+  [ "$name" = version ] || [ "$texts_plain" = 1 ] || return 0
+  [ -f "$texts/$name.txt" ] || return 0
+  IFS= read -r -d '' text <"$texts/$name.txt" || [ -n "$text" ] || return 0
+  trap '' PIPE
+  if printf '%s' "$text" 2>/dev/null; then exit 0; fi
+  echo "aiosim: cannot write to standard output (a full disk, or a closed pipe or stdout?); the output is incomplete" >&2
+  exit 2
 }

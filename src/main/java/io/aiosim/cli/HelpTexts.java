@@ -93,7 +93,7 @@ final class HelpTexts {
    * classes come from one: a resource's jar: URL would set up the URL handlers first, and they
    * spin a method handle class (6 ms of the 40 ms this command takes).
    */
-  private static String read(String name) {
+  static String read(String name) {
     try {
       CodeSource source = HelpTexts.class.getProtectionDomain().getCodeSource();
       URL location = source == null ? null : source.getLocation();

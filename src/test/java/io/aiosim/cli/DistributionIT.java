@@ -127,6 +127,34 @@ class DistributionIT {
     }
   }
 
+  /**
+   * After the first text command line, --version and the uncolored help texts are printed by
+   * bash from files next to the caches (java.sh texts_print), the bytes and the status the JVM
+   * gives, a failed write included. Under a 64 MiB address-space limit no JVM starts, and they
+   * still work; JVM options send them to the JVM again.
+   */
+  @Test
+  void afterTheFirstRunTheTextsArePrintedWithoutAJvm() throws Exception {
+    Path home = install(distribution());
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("aiosim"), home.resolve("bin/aiosim"));
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    Map<String, String> on = Map.of("AIOSIM_AOT", "1");
+    Result first = shell(bin, work, "aiosim --version", on);
+    assertThat(first.status()).as(first.err()).isZero();
+    String limit = "ulimit -v 65536; ";
+    assertThat(shell(bin, work, limit + "aiosim --version").status()).as("a JVM under the limit").isNotZero();
+    assertThat(shell(bin, work, limit + "aiosim --version", Map.of("AIOSIM_AOT", "1", "JAVA_OPTS", "-Xshare:auto")).status())
+        .as("with JAVA_OPTS").isNotZero();
+    for (String command : new String[] {"aiosim --version", "aiosim -V", "aiosim --help", "aiosim -h", "aiosim help",
+        "aiosim help run", "aiosim validate --help", "aiosim explore -h", "aiosim --version >/dev/full", "aiosim help test >/dev/full"}) {
+      Result texts = shell(bin, work, limit + command, on);
+      Result cold = shell(bin, work, command);
+      assertThat(texts).as(command).isEqualTo(cold);
+      assertThat(cold.status()).as(command).isEqualTo(command.contains("/dev/full") ? 2 : 0);
+    }
+  }
+
   private static Path distribution() {
     Path zip = Path.of(System.getProperty("aiosim.distribution", "target/aiosim.zip"));
     assertThat(zip).as("mvn package builds the distribution").exists();

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The help texts printed from the jar are what picocli prints for the same command line. */
 class HelpTextsTest {
@@ -60,5 +64,32 @@ class HelpTextsTest {
     Executed typo = Executed.of(new String[] {"help", "rnu"}, true);
     assertThat(typo.status()).isEqualTo(2);
     assertThat(typo.err()).contains("rnu");
+  }
+
+  /**
+   * The launchers' texts (LauncherTexts, printed by java.sh without a JVM): --version and every
+   * uncolored help text as picocli prints them, and nothing left of a command that is gone.
+   */
+  @Test
+  void theLauncherTextsAreWhatPicocliPrints(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("gone.plain.txt"), "a command that no longer exists\n");
+    LauncherTexts.main(new String[] {tmp.toString()});
+    Executed version = Executed.of(new String[] {"--version"}, false);
+    assertThat(Files.readString(tmp.resolve(LauncherTexts.VERSION))).isEqualTo(version.out()).startsWith("aiosim ");
+    List<String> expected = new ArrayList<>(List.of(LauncherTexts.VERSION, "aiosim.plain.txt"));
+    System.setProperty("picocli.ansi", "false");
+    try {
+      assertThat(Files.readString(tmp.resolve("aiosim.plain.txt"))).isEqualTo(Executed.of(new String[] {"--help"}, false).out());
+      for (String command : HelpTexts.commands()) {
+        expected.add(command + ".plain.txt");
+        assertThat(Files.readString(tmp.resolve(command + ".plain.txt"))).as(command)
+            .isEqualTo(Executed.of(new String[] {command, "--help"}, false).out());
+      }
+    } finally {
+      System.clearProperty("picocli.ansi");
+    }
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ class LauncherTest {
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". src/dist/libexec/java.sh\n" + script).redirectErrorStream(true);
     pb.environment().remove("AIOSIM_JAVA");
     pb.environment().remove("AIOSIM_TIER");
+    for (String options : List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) pb.environment().remove(options);
     pb.environment().putAll(env);
     Process p = pb.start();
     List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
@@ -141,6 +143,56 @@ class LauncherTest {
         && (System.getenv("CLICOLOR_FORCE") == null || System.getenv("CLICOLOR_FORCE").equals("0")),
         "this JVM runs on a terminal, or with CLICOLOR_FORCE or picocli.ansi set");
     assertThat(CommandLine.Help.Ansi.AUTO.enabled()).isFalse();
+  }
+
+  /**
+   * texts_print prints --version always, a help form only when kind_flags found that picocli
+   * would not color it (texts_plain), and returns to start the JVM for a command line without a
+   * file. texts_setup offers no folder when the caches are off or options for the JVM are set,
+   * nor when its java fails, and starts no java for a folder newer than the jar.
+   */
+  @Test
+  void theLauncherPrintsTheTextsItHasAndLeavesTheRestToTheJvm() throws Exception {
+    Path texts = Files.createDirectories(tmp.resolve("aiosim-B.texts"));
+    record Row(String expected, String plain, String... args) {}
+    List<Row> rows =
+        List.of(
+            new Row("v 1\nJava x\n", "0", "--version"),
+            new Row("v 1\nJava x\n", "0", "-V"),
+            new Row("returned\n", "0", "--help"),
+            new Row("all\n", "1", "--help"),
+            new Row("all\n", "1", "-h"),
+            new Row("all\n", "1", "help"),
+            new Row("run's\n\n", "1", "run", "--help"),
+            new Row("run's\n\n", "1", "run", "-h"),
+            new Row("run's\n\n", "1", "help", "run"),
+            new Row("returned\n", "0", "help", "run"),
+            new Row("returned\n", "1", "validate", "--help"));
+    Files.writeString(texts.resolve("version.txt"), "v 1\nJava x\n");
+    Files.writeString(texts.resolve("aiosim.plain.txt"), "all\n");
+    Files.writeString(texts.resolve("run.plain.txt"), "run's\n\n");
+    for (Row row : rows) {
+      StringBuilder script = new StringBuilder("texts='" + texts + "' texts_plain=" + row.plain() + "; texts_print");
+      for (String a : row.args()) script.append(" '").append(a).append('\'');
+      script.append("; echo returned");
+      ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". src/dist/libexec/java.sh\n" + script);
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).isZero();
+      assertThat(out).as(String.join(" ", row.args()) + " plain=" + row.plain()).isEqualTo(row.expected());
+    }
+    assertThat(bash("kind_flags text --help; echo $texts_plain; kind_flags run run a.yaml; echo $texts_plain", Map.of("CLICOLOR_FORCE", "0")))
+        .containsExactly("1", "0");
+    assertThat(bash("kind_flags text --help; echo $texts_plain", Map.of("CLICOLOR_FORCE", "1"))).containsExactly("0");
+    Path stamp = Files.writeString(tmp.resolve("stamp.jar"), "");
+    Files.setLastModifiedTime(stamp, FileTime.fromMillis(Files.getLastModifiedTime(texts.resolve("version.txt")).toMillis() - 10_000));
+    String setup = "java_bin=/bin/false java_build=B; texts_setup '" + tmp + "' '" + stamp + "'; echo \"[$texts]\"";
+    assertThat(bash(setup, Map.of("AIOSIM_AOT", "1"))).containsExactly("[" + texts + "]");
+    assertThat(bash(setup, Map.of("AIOSIM_AOT", "0"))).containsExactly("[]");
+    assertThat(bash(setup, Map.of("AIOSIM_AOT", "1", "JAVA_OPTS", "-Xmx1g"))).containsExactly("[]");
+    assertThat(bash(setup, Map.of("AIOSIM_AOT", "1", "JDK_JAVA_OPTIONS", "-Xmx1g"))).containsExactly("[]");
+    Files.setLastModifiedTime(stamp, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+    assertThat(bash(setup, Map.of("AIOSIM_AOT", "1"))).as("java fails on a stale folder").containsExactly("[]");
   }
 
   /** A JDK whose release file says {@code version}; its java only prints that it ran. */
