@@ -44,8 +44,7 @@ class DistributionIT {
       assertThat(names).anyMatch(n -> n.startsWith("aiosim-")).anyMatch(n -> n.startsWith("picocli-"));
       assertThat(names).noneMatch(n -> n.contains("junit") || n.contains("assertj") || n.contains("sources"));
     }
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Files.createSymbolicLink(bin.resolve("aiosim"), home.resolve("bin/aiosim"));
+    Path bin = linkOnPath(home);
     Path work = Files.createDirectories(tmp.resolve("work"));
     Files.copy(SEED, work.resolve("x.yaml"));
 
@@ -77,14 +76,13 @@ class DistributionIT {
   /**
    * The launcher's start-up caches (src/dist/libexec/java.sh): the first run of each kind trains
    * its cache, every command then starts from one (-XX:AOTMode=on makes a run fail when the JVM
-   * cannot map it) with the output it has without it, the classes come from it, and a run loads
-   * neither the schema validator nor Jackson's databind.
+   * cannot map it; the texts start none, see the next test) with the output it has without it,
+   * the classes come from it, and a run loads neither the schema validator nor Jackson's databind.
    */
   @Test
   void everyCommandStartsFromTheCacheTheFirstRunTrains() throws Exception {
     Path home = install(distribution());
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Files.createSymbolicLink(bin.resolve("aiosim"), home.resolve("bin/aiosim"));
+    Path bin = linkOnPath(home);
     Path work = Files.createDirectories(tmp.resolve("work"));
     Files.copy(SEED, work.resolve("x.yaml"));
     Files.writeString(work.resolve("x.golden.json"), golden());
@@ -136,8 +134,7 @@ class DistributionIT {
   @Test
   void afterTheFirstRunTheTextsArePrintedWithoutAJvm() throws Exception {
     Path home = install(distribution());
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Files.createSymbolicLink(bin.resolve("aiosim"), home.resolve("bin/aiosim"));
+    Path bin = linkOnPath(home);
     Path work = Files.createDirectories(tmp.resolve("work"));
     Map<String, String> on = Map.of("AIOSIM_AOT", "1");
     Result first = shell(bin, work, "aiosim --version", on);
@@ -168,6 +165,13 @@ class DistributionIT {
     try (Stream<Path> top = Files.list(opt)) {
       return top.findFirst().orElseThrow();
     }
+  }
+
+  /** A PATH folder under tmp with bin/aiosim of the installation {@code home} linked into it. */
+  private Path linkOnPath(Path home) throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("aiosim"), home.resolve("bin/aiosim"));
+    return bin;
   }
 
   private static String golden() throws IOException {

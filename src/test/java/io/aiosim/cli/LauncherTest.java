@@ -21,15 +21,20 @@ class LauncherTest {
   @TempDir Path tmp;
 
   private static List<String> bash(String script, Map<String, String> env) throws Exception {
+    return bashOutput(script, env).lines().toList();
+  }
+
+  /** What {@code script} prints (stdout and stderr), after java.sh is sourced; it must end with status 0. */
+  private static String bashOutput(String script, Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". src/dist/libexec/java.sh\n" + script).redirectErrorStream(true);
     pb.environment().remove("AIOSIM_JAVA");
     pb.environment().remove("AIOSIM_TIER");
     for (String options : List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) pb.environment().remove(options);
     pb.environment().putAll(env);
     Process p = pb.start();
-    List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-    assertThat(p.waitFor()).as(String.join("\n", lines)).isZero();
-    return lines;
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
   }
 
   /**
@@ -175,11 +180,8 @@ class LauncherTest {
       StringBuilder script = new StringBuilder("texts='" + texts + "' texts_plain=" + row.plain() + "; texts_print");
       for (String a : row.args()) script.append(" '").append(a).append('\'');
       script.append("; echo returned");
-      ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". src/dist/libexec/java.sh\n" + script);
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor()).isZero();
-      assertThat(out).as(String.join(" ", row.args()) + " plain=" + row.plain()).isEqualTo(row.expected());
+      assertThat(bashOutput(script.toString(), Map.of())).as(String.join(" ", row.args()) + " plain=" + row.plain())
+          .isEqualTo(row.expected());
     }
     assertThat(bash("kind_flags text --help; echo $texts_plain; kind_flags run run a.yaml; echo $texts_plain", Map.of("CLICOLOR_FORCE", "0")))
         .containsExactly("1", "0");
