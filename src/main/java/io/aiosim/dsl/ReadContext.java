@@ -6,12 +6,10 @@ import io.aiosim.dsl.YamlNode.Scalar;
 import io.aiosim.dsl.YamlNode.Seq;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What reading one file shares: its diagnostics, limits, the delay generator, the task names
@@ -29,7 +27,7 @@ final class ReadContext {
   final Diagnostics warnings = new Diagnostics();
   final Limits limits;
   SplitMix64 rng = new SplitMix64(0);
-  final Map<String, Position> names = new HashMap<>();
+  final NameSet names = new NameSet();
   /** "mapping position + key" of keys that an unknown key was taken for (no "missing" then). */
   private final Set<String> suggested = new HashSet<>();
   /** What the tasks cost once expanded (Footprint), when they are within the limits. */

@@ -27,9 +27,12 @@ final class TaskReader {
   /** SPEC 1: {@code [A-Za-z0-9_.-]+}, plus {@code {i}} kept as is outside a counted task. */
   static boolean validName(String name) {
     if (name.isEmpty()) return false;
-    String rest = name.replace("{i}", "");
-    for (int k = 0; k < rest.length(); k++) { // a loop: a regex would recurse per character
-      char c = rest.charAt(k);
+    for (int k = 0; k < name.length(); k++) { // a loop: a regex would recurse per character
+      if (name.startsWith("{i}", k)) {
+        k += 2; // skipped as String.replace("{i}", "") removes it: left to right, not overlapping
+        continue;
+      }
+      char c = name.charAt(k);
       if (!(c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-'))) return false;
     }
     return true;
@@ -81,7 +84,7 @@ final class TaskReader {
       // Copies whose body came out the same (no {i} and no draw in it) share the first one's:
       // about 60 bytes a copy that a million sleeping tasks would otherwise keep.
       if (previous != null && copy.body().equals(previous.body()) && Objects.equals(copy.onCancel(), previous.onCancel())) {
-        copy = new TaskSpec(copy.name(), previous.body(), previous.onCancel());
+        copy = copy.with(previous.body(), previous.onCancel());
       }
       out.accept(copy);
       previous = copy;
@@ -101,7 +104,13 @@ final class TaskReader {
   }
 
   private TaskSpec task(Mapping m, int i, int depth) {
-    String name = name(m, i);
+    String template = template(m, i);
+    String name = null;
+    if (template != null && i > 0 && validName(template)) {
+      unique(m, template, i);
+    } else {
+      name = name(m, i);
+    }
     Entry shorthand = first(m, "delay", "result", "fail");
     Entry steps = m.entry("steps");
     Entry group = m.entry("group");
@@ -117,7 +126,27 @@ final class TaskReader {
       body = shorthand(m, i);
     }
     YamlNode onCancel = m.get("on_cancel");
-    return new TaskSpec(name, body, onCancel == null ? null : onCancel(onCancel, i, depth));
+    OnCancel cleanup = onCancel == null ? null : onCancel(onCancel, i, depth);
+    return template != null ? TaskSpec.named(template, i, body, cleanup) : new TaskSpec(name, body, cleanup);
+  }
+
+  /**
+   * The name of {@code m} when {@code {i}} in it is replaced by {@code i >= 0} (ReadContext.text):
+   * a task keeps it as the template and i, not as a string per copy (TaskSpec).
+   */
+  private static String template(Mapping m, int i) {
+    return i >= 0 && m.get("name") instanceof Scalar s && s.value() instanceof String t && t.contains("{i}") ? t : null;
+  }
+
+  /**
+   * What {@link #name} checks, for a copy's name made from a valid template: it differs from the
+   * template only in digits, so it is valid and not "main", and only whether it is unique is left
+   * (checked without a string for it: NameSet).
+   */
+  private void unique(Mapping m, String template, int i) {
+    YamlNode node = m.get("name");
+    Position first = cx.names.putIfAbsent(template, i, node.pos());
+    if (first != null) duplicate(node, template.replace("{i}", Integer.toString(i)), first);
   }
 
   private String name(Mapping m, int i) {
@@ -130,19 +159,21 @@ final class TaskReader {
     } else if (name.equals("main")) {
       cx.error(node.pos(), "name: 'main' is reserved for the main coroutine; choose another task name");
     } else {
-      Position first = cx.names.putIfAbsent(name, node.pos());
-      if (first != null) {
-        cx.error(
-            node.pos(),
-            !first.equals(node.pos())
-                ? "name: duplicate task name '" + YamlNode.abbreviate(name) + "' (first at line " + first.line() + ")"
-                : ((Scalar) node).text().contains("{i}")
-                    ? "name: duplicate task name '" + YamlNode.abbreviate(name) + "': an enclosing count repeats this"
-                        + " task, and {i} here is its own count's index"
-                    : "name: duplicate task name '" + YamlNode.abbreviate(name) + "': count repeats it; put {i} in the name");
-      }
+      Position first = cx.names.putIfAbsent(name, -1, node.pos());
+      if (first != null) duplicate(node, name, first);
     }
     return name;
+  }
+
+  private void duplicate(YamlNode node, String name, Position first) {
+    cx.error(
+        node.pos(),
+        !first.equals(node.pos())
+            ? "name: duplicate task name '" + YamlNode.abbreviate(name) + "' (first at line " + first.line() + ")"
+            : ((Scalar) node).text().contains("{i}")
+                ? "name: duplicate task name '" + YamlNode.abbreviate(name) + "': an enclosing count repeats this"
+                    + " task, and {i} here is its own count's index"
+                : "name: duplicate task name '" + YamlNode.abbreviate(name) + "': count repeats it; put {i} in the name");
   }
 
   private static Entry first(Mapping m, String... keys) {

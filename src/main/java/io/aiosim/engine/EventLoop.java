@@ -51,7 +51,7 @@ public final class EventLoop {
   }
 
   /** {@code loop.create_task(coro, name=name, context=context)}: scheduled, not yet run. */
-  public Task createTask(Coro coro, String name, Object context) {
+  public Task createTask(Coro coro, Object name, Object context) {
     Task task = new Task(this, coro, name, context, tasks.size());
     tasks.add(task);
     observer.taskCreated(task);

@@ -9,7 +9,11 @@ package io.aiosim.engine;
 public final class Task extends Future implements DoneCallback, Requester {
   /** The coroutine; dropped when the task ends (nothing resumes it again), which a 1M-task run feels. */
   private Coro coro;
-  private final String name;
+  /**
+   * {@code _name}: CPython stores {@code str(name)} at once; the str() is deferred to {@link
+   * #name()} here, so that a million tasks named by their specs (dsl.TaskSpec) keep no strings.
+   */
+  private final Object name;
   private final Object context;
   /** Creation order on this loop (CPython numbers unnamed tasks Task-1, Task-2, ...). */
   private final int number;
@@ -22,7 +26,7 @@ public final class Task extends Future implements DoneCallback, Requester {
   private boolean started;
 
   /** {@code loop.create_task(coro, name=name, context=context)}; see {@link EventLoop#createTask}. */
-  Task(EventLoop loop, Coro coro, String name, Object context, int number) {
+  Task(EventLoop loop, Coro coro, Object name, Object context, int number) {
     super(loop);
     this.coro = coro;
     this.name = name;
@@ -33,7 +37,7 @@ public final class Task extends Future implements DoneCallback, Requester {
 
   /** {@code get_name()}. */
   public String name() {
-    return name;
+    return name == null ? null : name.toString();
   }
 
   /**
@@ -51,7 +55,7 @@ public final class Task extends Future implements DoneCallback, Requester {
 
   @Override
   public String toString() {
-    return "<Task " + name + " " + state + ">";
+    return "<Task " + name() + " " + state + ">";
   }
 
   @Override

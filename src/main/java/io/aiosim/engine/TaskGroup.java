@@ -80,7 +80,7 @@ public final class TaskGroup implements Requester {
    * {@code tg.create_task(coro, name=name, context=context)}; raises CPython's RuntimeError when
    * the group is finished or aborting.
    */
-  public Task createTask(Coro coro, String name, Object context) {
+  public Task createTask(Coro coro, Object name, Object context) {
     if (!entered) {
       throw new IllegalStateException("TaskGroup " + this + " has not been entered");
     }

@@ -3,7 +3,6 @@ package io.aiosim.report;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.function.IntFunction;
 
 /**
  * The timeline, kept compact (SPEC section 6 allows that, since {@code tasks} is written first):
@@ -15,7 +14,7 @@ public final class EventLog implements Iterable<Event> {
   public static final int MAIN = -1;
   private static final Event.Kind[] KINDS = Event.Kind.values();
 
-  private final IntFunction<String> taskNames;
+  private final TaskNames taskNames;
   private final boolean recording;
   private long[] times;
   private int[] tasks;
@@ -23,12 +22,25 @@ public final class EventLog implements Iterable<Event> {
   private Object[] details;
   private int size;
 
+  /**
+   * The names of a log's tasks, by creation index. A name may be made when asked for (a counted
+   * task's copy: dsl.TaskSpec), so the writer has it appended to a buffer it reuses instead of
+   * making a string for each of a million-task report's events.
+   */
+  public interface TaskNames {
+    String name(int task);
+
+    default void appendName(int task, StringBuilder out) {
+      out.append(name(task));
+    }
+  }
+
   /** {@code taskNames} maps a creation index to the task's name. */
-  public EventLog(IntFunction<String> taskNames) {
+  public EventLog(TaskNames taskNames) {
     this(taskNames, true);
   }
 
-  private EventLog(IntFunction<String> taskNames, boolean recording) {
+  private EventLog(TaskNames taskNames, boolean recording) {
     this.taskNames = taskNames;
     this.recording = recording;
     int capacity = recording ? 64 : 0;
@@ -39,7 +51,7 @@ public final class EventLog implements Iterable<Event> {
   }
 
   /** A log that drops every event: the report then says {@code "events": []}. */
-  public static EventLog leftOut(IntFunction<String> taskNames) {
+  public static EventLog leftOut(TaskNames taskNames) {
     return new EventLog(taskNames, false);
   }
 
@@ -83,7 +95,18 @@ public final class EventLog implements Iterable<Event> {
   public String taskName(int i) {
     checkIndex(i);
     int task = tasks[i];
-    return task == MAIN ? "main" : taskNames.apply(task);
+    return task == MAIN ? "main" : taskNames.name(task);
+  }
+
+  /** {@link #taskName}, appended to {@code out}. */
+  public void appendTaskName(int i, StringBuilder out) {
+    checkIndex(i);
+    int task = tasks[i];
+    if (task == MAIN) {
+      out.append("main");
+    } else {
+      taskNames.appendName(task, out);
+    }
   }
 
   public Event.Kind kind(int i) {

@@ -165,6 +165,9 @@ public final class ReportWriter {
 
     private final JsonGenerator g;
     private final char[] time = new char[PyNumbers.SECONDS_MAX_CHARS];
+    /** An event's task name, made here rather than as a string per event (EventLog.TaskNames). */
+    private final StringBuilder name = new StringBuilder();
+    private char[] nameChars = new char[64];
 
     Emitter(JsonGenerator g) {
       this.g = g;
@@ -293,7 +296,11 @@ public final class ReportWriter {
       g.writeName(T);
       writeTime(events.timeNs(i));
       g.writeName(TASK);
-      g.writeString(events.taskName(i));
+      name.setLength(0);
+      events.appendTaskName(i, name);
+      if (nameChars.length < name.length()) nameChars = new char[Math.max(name.length(), 2 * nameChars.length)];
+      name.getChars(0, name.length(), nameChars, 0);
+      g.writeString(nameChars, 0, name.length());
       Event.Kind kind = events.kind(i);
       g.writeName(EVENT);
       g.writeString(kind.key());

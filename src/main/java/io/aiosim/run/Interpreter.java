@@ -15,7 +15,8 @@ import java.util.List;
  * The workflow's meaning on the loop: what each task's coroutine is (its steps or its group's
  * strategy, wrapped in its {@code on_cancel}), and where tasks are created (SPEC 1.3: into the
  * nearest enclosing TaskGroup, else as background tasks). A task's {@link Task#context()} is its
- * {@link TaskSpec}, which is how the {@link Recorder} knows it.
+ * {@link TaskSpec}, which is how the {@link Recorder} knows it, and so is its name: a spec's
+ * string form is its name, made when asked for (TaskSpec), as asyncio's str(name).
  */
 final class Interpreter {
   final EventLoop loop;
@@ -34,9 +35,9 @@ final class Interpreter {
   /** {@code spawn}: the nearest enclosing TaskGroup's create_task, else asyncio.create_task. */
   void spawn(TaskSpec spec, TaskGroup enclosing) {
     if (enclosing != null) {
-      enclosing.createTask(body(spec, enclosing), spec.name(), spec);
+      enclosing.createTask(body(spec, enclosing), spec, spec);
     } else {
-      loop.createTask(body(spec, null), spec.name(), spec);
+      loop.createTask(body(spec, null), spec, spec);
     }
   }
 
@@ -69,12 +70,12 @@ final class Interpreter {
 
     @Override
     public Task createTask(TaskSpec spec) {
-      return loop.createTask(body(spec, enclosing), spec.name(), spec);
+      return loop.createTask(body(spec, enclosing), spec, spec);
     }
 
     @Override
     public Task createTask(TaskGroup tg, TaskSpec spec) {
-      return tg.createTask(body(spec, tg), spec.name(), spec);
+      return tg.createTask(body(spec, tg), spec, spec);
     }
 
     @Override

@@ -36,6 +36,8 @@ final class Recorder implements Observer {
   /** Report index (or {@link EventLog#MAIN}, {@link #UNREPORTED}) of each task, by task number. */
   private int[] indexOf = new int[64];
   private Task[] tasks = new Task[64];
+  /** Each task's spec (its context), beside it: a report's writer fetches names from these alone. */
+  private TaskSpec[] specs = new TaskSpec[64];
   private int[] parents = new int[64];
   private long[] startedAt = new long[64];
   private long[] finishedAt = new long[64];
@@ -55,7 +57,19 @@ final class Recorder implements Observer {
   private record IndexedWarning(int index, Warning warning) {}
 
   Recorder(boolean recordEvents) {
-    this.events = recordEvents ? new EventLog(this::name) : EventLog.leftOut(this::name);
+    EventLog.TaskNames names =
+        new EventLog.TaskNames() {
+          @Override
+          public String name(int task) {
+            return specs[task].name();
+          }
+
+          @Override
+          public void appendName(int task, StringBuilder out) {
+            specs[task].appendName(out);
+          }
+        };
+    this.events = recordEvents ? new EventLog(names) : EventLog.leftOut(names);
   }
 
   void attach(EventLoop loop) {
@@ -65,10 +79,6 @@ final class Recorder implements Observer {
   /** asyncio.run has begun cancelling what is left: every request from now on is SPEC 6 rule 1. */
   void shutdownBegins() {
     shutdown = true;
-  }
-
-  private String name(int index) {
-    return tasks[index].name();
   }
 
   private int index(Task task) {
@@ -85,7 +95,7 @@ final class Recorder implements Observer {
       indexOf[number] = EventLog.MAIN;
       return;
     }
-    if (!(task.context() instanceof TaskSpec)) {
+    if (!(task.context() instanceof TaskSpec spec)) {
       indexOf[number] = UNREPORTED;
       return;
     }
@@ -96,6 +106,7 @@ final class Recorder implements Observer {
     int parent = current == null ? UNREPORTED : index(current);
     indexOf[number] = size;
     tasks[size] = task;
+    specs[size] = spec;
     parents[size] = parent >= 0 ? parent : -1;
     startedAt[size] = -1;
     finishedAt[size] = -1;
@@ -105,6 +116,7 @@ final class Recorder implements Observer {
   private void grow() {
     int n = size * 2;
     tasks = Arrays.copyOf(tasks, n);
+    specs = Arrays.copyOf(specs, n);
     parents = Arrays.copyOf(parents, n);
     startedAt = Arrays.copyOf(startedAt, n);
     finishedAt = Arrays.copyOf(finishedAt, n);

@@ -38,4 +38,20 @@ class CountedCopiesTest {
       assertThat(t.get(2).body()).as(task).isNotEqualTo(t.get(1).body());
     }
   }
+
+  /** A copy keeps its name as template and index, made when asked for, and is equal to a spec named by the string. */
+  @Test
+  void aCopysNameIsMadeWhenAskedForAndIsItsStringForm() {
+    List<TaskSpec> t = tasks("  - {name: 'w{i}-{i}', count: 12, delay: 1}\n  - {name: 'k{i}', delay: 1}\n");
+    TaskSpec eleventh = t.get(11);
+    assertThat(eleventh.name()).isEqualTo("w11-11").isEqualTo(eleventh.toString());
+    StringBuilder out = new StringBuilder("> ");
+    eleventh.appendName(out);
+    assertThat(out).hasToString("> w11-11");
+    assertThat(eleventh).isEqualTo(new TaskSpec("w11-11", eleventh.body(), null)).hasSameHashCodeAs(new TaskSpec("w11-11", eleventh.body(), null));
+    assertThat(t.get(12).name()).as("{i} outside a count stays").isEqualTo("k{i}");
+    out.setLength(0);
+    t.get(12).appendName(out);
+    assertThat(out).hasToString("k{i}");
+  }
 }
