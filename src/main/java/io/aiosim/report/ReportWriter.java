@@ -130,7 +130,7 @@ public final class ReportWriter {
 
   /** One of a report's {@code tasks} (SPEC 6), to a generator of {@link #writeDocument}. */
   public static void writeTask(JsonGenerator g, TaskReport t) {
-    new Emitter(g).writeTask(t);
+    new Emitter(g).writeTask(TaskRows.of(List.of(t)), 0);
   }
 
   /** A time in seconds as a report writes it (SPEC 6). */
@@ -165,7 +165,7 @@ public final class ReportWriter {
 
     private final JsonGenerator g;
     private final char[] time = new char[PyNumbers.SECONDS_MAX_CHARS];
-    /** An event's task name, made here rather than as a string per event (EventLog.TaskNames). */
+    /** A task's name, made here rather than as a string per task and event (EventLog.TaskNames, TaskRows). */
     private final StringBuilder name = new StringBuilder();
     private char[] nameChars = new char[64];
 
@@ -196,8 +196,9 @@ public final class ReportWriter {
       writeOutcome(r.outcome());
       g.writeName("tasks");
       g.writeStartArray();
-      for (TaskReport t : r.tasks()) {
-        writeTask(t);
+      TaskRows tasks = TaskRows.of(r.tasks());
+      for (int i = 0, n = tasks.size(); i < n; i++) {
+        writeTask(tasks, i);
       }
       g.writeEndArray();
       g.writeName("events");
@@ -259,36 +260,47 @@ public final class ReportWriter {
       g.writeEndObject();
     }
 
-    private void writeTask(TaskReport t) {
+    private void writeTask(TaskRows t, int i) {
       g.writeStartObject();
       g.writeName(NAME);
-      g.writeString(t.name());
+      name.setLength(0);
+      t.appendName(i, name);
+      writeName();
       g.writeName(STATE);
-      g.writeString(t.state().key());
-      switch (t.state()) {
+      TaskReport.State state = t.state(i);
+      g.writeString(state.key());
+      switch (state) {
         case COMPLETED -> {
           g.writeName(RESULT);
-          writeValue(g, t.result());
+          writeValue(g, t.result(i));
         }
         case FAILED -> {
           g.writeName(ERROR);
-          writeValue(g, t.error());
+          writeValue(g, t.error(i));
         }
         case CANCELLED -> {
           g.writeName(CANCELLED_BY);
-          g.writeString(t.cancelledBy());
+          g.writeString(t.cancelledBy(i));
         }
         case PENDING -> {}
       }
       g.writeName(STARTED_AT);
-      writeTime(t.startedAtNs());
+      writeTimeOrNull(t.startedAtNs(i));
       g.writeName(FINISHED_AT);
-      writeTime(t.finishedAtNs());
-      if (t.parent() != null) {
+      writeTimeOrNull(t.finishedAtNs(i));
+      String parent = t.parent(i);
+      if (parent != null) {
         g.writeName(PARENT);
-        g.writeString(t.parent());
+        g.writeString(parent);
       }
       g.writeEndObject();
+    }
+
+    /** The name in {@link #name}, written from a reused buffer (no string per task or event). */
+    private void writeName() {
+      if (nameChars.length < name.length()) nameChars = new char[Math.max(name.length(), 2 * nameChars.length)];
+      name.getChars(0, name.length(), nameChars, 0);
+      g.writeString(nameChars, 0, name.length());
     }
 
     private void writeEvent(EventLog events, int i) {
@@ -298,9 +310,7 @@ public final class ReportWriter {
       g.writeName(TASK);
       name.setLength(0);
       events.appendTaskName(i, name);
-      if (nameChars.length < name.length()) nameChars = new char[Math.max(name.length(), 2 * nameChars.length)];
-      name.getChars(0, name.length(), nameChars, 0);
-      g.writeString(nameChars, 0, name.length());
+      writeName();
       Event.Kind kind = events.kind(i);
       g.writeName(EVENT);
       g.writeString(kind.key());
@@ -317,6 +327,15 @@ public final class ReportWriter {
         g.writeNull();
       } else {
         writeTime(ns.longValue());
+      }
+    }
+
+    /** A time, or null for -1 (TaskRows). */
+    private void writeTimeOrNull(long ns) {
+      if (ns < 0) {
+        g.writeNull();
+      } else {
+        writeTime(ns);
       }
     }
 

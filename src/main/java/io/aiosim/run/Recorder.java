@@ -14,6 +14,7 @@ import io.aiosim.report.Event;
 import io.aiosim.report.EventLog;
 import io.aiosim.report.Outcome;
 import io.aiosim.report.TaskReport;
+import io.aiosim.report.TaskRows;
 import io.aiosim.report.Warning;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class Recorder implements Observer {
   /** The context of main's task: its events say {@code "task": "main"}. */
   static final Object MAIN_CONTEXT = new Object();
   private static final int UNREPORTED = -2;
+  private static final CancelCause[] CAUSES = CancelCause.values();
 
   private EventLoop loop;
   private final EventLog events;
@@ -216,9 +218,9 @@ final class Recorder implements Observer {
       cancelledBy[i] = (byte) (first == null ? 0 : first.cause().ordinal() + 1);
       events.add(now, i, Event.Kind.CANCELLED, null);
     } else if (task.peekException() != null) {
-      events.add(now, i, Event.Kind.FAILED, error(task.peekException()));
+      events.add(now, i, Event.Kind.FAILED, ReportValues.error(task.peekException()));
     } else {
-      events.add(now, i, Event.Kind.COMPLETED, value(task.peekResult()));
+      events.add(now, i, Event.Kind.COMPLETED, ReportValues.value(task.peekResult()));
     }
   }
 
@@ -227,7 +229,7 @@ final class Recorder implements Observer {
     int i = future instanceof Task t ? index(t) : UNREPORTED;
     String task = i >= 0 ? tasks[i].name() : null;
     // Warnings are sorted by the task's creation order; others go last, in the order they came.
-    warnings.add(new IndexedWarning(i >= 0 ? i : Integer.MAX_VALUE, new Warning(message, task, error(exception))));
+    warnings.add(new IndexedWarning(i >= 0 ? i : Integer.MAX_VALUE, new Warning(message, task, ReportValues.error(exception))));
   }
 
   void log(Task task, String message) {
@@ -240,18 +242,18 @@ final class Recorder implements Observer {
   /** main's {@code yield} event: an as_completed item as main receives it (a group's are not). */
   void received(Task receiver, Object item) {
     if (index(receiver) == EventLog.MAIN) {
-      events.add(loop.time(), EventLog.MAIN, Event.Kind.YIELD, value(item));
+      events.add(loop.time(), EventLog.MAIN, Event.Kind.YIELD, ReportValues.value(item));
     }
   }
 
   void returned(Object value) {
-    Object v = value(value);
+    Object v = ReportValues.value(value);
     outcome = new Outcome(true, loop.time(), v, null);
     events.add(loop.time(), EventLog.MAIN, Event.Kind.RETURNED, v);
   }
 
   void raised(PyException exc) {
-    ErrorValue e = error(exc);
+    ErrorValue e = ReportValues.error(exc);
     outcome = new Outcome(false, loop.time(), null, e);
     events.add(loop.time(), EventLog.MAIN, Event.Kind.RAISED, e);
   }
@@ -270,38 +272,70 @@ final class Recorder implements Observer {
     return warnings.stream().map(IndexedWarning::warning).toList();
   }
 
-  /** The tasks as the report lists them: a view, each line made when the writer asks for it. */
+  /**
+   * The tasks as the report lists them: a view, each line made when asked for, whose rows the
+   * writer reads field by field instead (TaskRows: no objects per task of a million).
+   */
   List<TaskReport> tasks() {
-    return new AbstractList<>() {
-      @Override
-      public TaskReport get(int i) {
-        return report(i);
-      }
-
-      @Override
-      public int size() {
-        return size;
-      }
-    };
+    return new Tasks();
   }
 
-  private TaskReport report(int i) {
-    Task t = tasks[i];
-    Long started = startedAt[i] < 0 ? null : startedAt[i];
-    Long finished = finishedAt[i] < 0 ? null : finishedAt[i];
-    String parent = parents[i] < 0 ? null : tasks[parents[i]].name();
-    if (!t.isDone()) {
-      return new TaskReport(t.name(), TaskReport.State.PENDING, null, null, null, started, null, parent);
+  private final class Tasks extends AbstractList<TaskReport> implements TaskRows {
+    @Override
+    public int size() {
+      return size;
     }
-    if (t.isCancelled()) {
-      String by = cancelledBy[i] == 0 ? null : CancelCause.values()[cancelledBy[i] - 1].key();
-      return new TaskReport(t.name(), TaskReport.State.CANCELLED, null, null, by, started, finished, parent);
+
+    @Override
+    public TaskReport get(int i) {
+      long started = startedAtNs(i);
+      long finished = finishedAtNs(i);
+      return new TaskReport(specs[i].name(), state(i), result(i), error(i), cancelledBy(i),
+          started < 0 ? null : started, finished < 0 ? null : finished, parent(i));
     }
-    PyException exc = t.peekException();
-    if (exc != null) {
-      return new TaskReport(t.name(), TaskReport.State.FAILED, null, error(exc), null, started, finished, parent);
+
+    @Override
+    public void appendName(int i, StringBuilder out) {
+      specs[i].appendName(out);
     }
-    return new TaskReport(t.name(), TaskReport.State.COMPLETED, value(t.peekResult()), null, null, started, finished, parent);
+
+    @Override
+    public TaskReport.State state(int i) {
+      Task t = tasks[i];
+      if (!t.isDone()) return TaskReport.State.PENDING;
+      if (t.isCancelled()) return TaskReport.State.CANCELLED;
+      return t.peekException() != null ? TaskReport.State.FAILED : TaskReport.State.COMPLETED;
+    }
+
+    @Override
+    public Object result(int i) {
+      return state(i) == TaskReport.State.COMPLETED ? ReportValues.value(tasks[i].peekResult()) : null;
+    }
+
+    @Override
+    public ErrorValue error(int i) {
+      return state(i) == TaskReport.State.FAILED ? ReportValues.error(tasks[i].peekException()) : null;
+    }
+
+    @Override
+    public String cancelledBy(int i) {
+      return state(i) == TaskReport.State.CANCELLED && cancelledBy[i] != 0 ? CAUSES[cancelledBy[i] - 1].key() : null;
+    }
+
+    @Override
+    public long startedAtNs(int i) {
+      return startedAt[i];
+    }
+
+    @Override
+    public long finishedAtNs(int i) {
+      return tasks[i].isDone() ? finishedAt[i] : -1;
+    }
+
+    @Override
+    public String parent(int i) {
+      return parents[i] < 0 ? null : specs[parents[i]].name();
+    }
   }
 
   private static Object appended(Object list, Request r) {
@@ -348,53 +382,5 @@ final class Recorder implements Observer {
       }
     }
     return list;
-  }
-
-  /** A Python value as the report holds it: exceptions in it become {@link ErrorValue}s. */
-  static Object value(Object v) {
-    // instanceof, not a pattern switch: see Task.stepRunAndHandleResult.
-    if (v instanceof PyException e) {
-      return error(e);
-    } else if (v instanceof List<?> l) {
-      List<Object> out = null;
-      for (int k = 0; k < l.size(); k++) {
-        Object x = l.get(k);
-        Object y = value(x);
-        if (y != x && out == null) {
-          out = new ArrayList<>(l.subList(0, k));
-        }
-        if (out != null) {
-          out.add(y);
-        }
-      }
-      return out == null ? l : out;
-    } else if (v instanceof java.util.Map<?, ?> m) {
-      java.util.LinkedHashMap<Object, Object> out = null;
-      for (var e : m.entrySet()) {
-        Object y = value(e.getValue());
-        if (y != e.getValue() && out == null) {
-          out = new java.util.LinkedHashMap<>(m);
-        }
-        if (out != null) {
-          out.put(e.getKey(), y);
-        }
-      }
-      return out == null ? m : out;
-    }
-    return v;
-  }
-
-  static ErrorValue error(PyException e) {
-    if (e == null) {
-      return null;
-    }
-    if (e.exceptions() == null) {
-      return new ErrorValue(e.type(), e.pyMessage());
-    }
-    List<ErrorValue> inner = new ArrayList<>(e.exceptions().size());
-    for (PyException x : e.exceptions()) {
-      inner.add(error(x));
-    }
-    return new ErrorValue(e.type(), e.pyMessage(), inner);
   }
 }
