@@ -37,13 +37,17 @@ public final class EventLog implements Iterable<Event> {
 
   /** {@code taskNames} maps a creation index to the task's name. */
   public EventLog(TaskNames taskNames) {
-    this(taskNames, true);
+    this(taskNames, 64);
   }
 
-  private EventLog(TaskNames taskNames, boolean recording) {
+  /** As above, with room for {@code capacity} events before the arrays grow. */
+  public EventLog(TaskNames taskNames, int capacity) {
+    this(taskNames, true, Math.max(capacity, 8)); // growth doubles: never from 0
+  }
+
+  private EventLog(TaskNames taskNames, boolean recording, int capacity) {
     this.taskNames = taskNames;
     this.recording = recording;
-    int capacity = recording ? 64 : 0;
     times = new long[capacity];
     tasks = new int[capacity];
     kinds = new byte[capacity];
@@ -52,7 +56,7 @@ public final class EventLog implements Iterable<Event> {
 
   /** A log that drops every event: the report then says {@code "events": []}. */
   public static EventLog leftOut(TaskNames taskNames) {
-    return new EventLog(taskNames, false);
+    return new EventLog(taskNames, false, 0);
   }
 
   /** False for a {@link #leftOut} log. */

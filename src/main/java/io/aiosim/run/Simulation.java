@@ -89,7 +89,7 @@ public final class Simulation {
    */
   public static RunResult run(Workflow workflow, ClockKind clock, Options options, TieListener ties) {
     PythonVersion python = workflow.pythonOr(options.python());
-    Recorder recorder = new Recorder(options.recordEvents());
+    Recorder recorder = new Recorder(options.recordEvents(), workflow.tasks().size());
     EventLoop loop = new EventLoop(Clock.of(clock), recorder, asyncio(python));
     recorder.attach(loop);
     // Only a run that orders or watches its ties pays for them; FIFO is the loop's own order.
