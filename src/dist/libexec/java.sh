@@ -226,6 +226,25 @@ aot_setup() {
   fi
 }
 
+# launch_setup DIR STAMP CLASSPATH ARGS...: what both launchers do before the JVM starts for the
+# command line ARGS: its flags (kind_flags), its start-up cache in DIR (aot_setup; none when DIR
+# is empty, as when ./runner's target/ is not writable) and, for --version and the help texts,
+# their printing without a JVM (texts_print exits then). STAMP is the jar the caches follow.
+launch_setup() {
+  local dir="$1" stamp="$2" cp="$3" kind
+  shift 3
+  aot_flags=()
+  aot_kind "$@"
+  kind="$REPLY"
+  kind_flags "$kind" "$@"
+  [ -n "$dir" ] || return 0
+  aot_setup "$dir" "$stamp" "$kind" -cp "$cp"
+  if [ "$kind" = text ]; then
+    texts_setup "$dir" "$stamp" -cp "$cp"
+    texts_print "$@"
+  fi
+}
+
 # texts_setup DIR STAMP CLASSPATH-ARGS...: sets texts to the folder in DIR of the texts that
 # texts_print prints without a JVM (io.aiosim.cli.LauncherTexts writes them: --version, and the
 # help texts uncolored), written first when missing or older than the file STAMP; empty when
