@@ -118,7 +118,7 @@ final class ReadContext {
       warn(pos, "'{i}' is kept as is: it is replaced by 0 .. count-1 only inside a task with count");
       return s;
     }
-    return s.replace("{i}", Integer.toString(i));
+    return TaskSpec.format(s, i);
   }
 
   Boolean bool(YamlNode node, String key) {

@@ -131,7 +131,7 @@ final class TaskReader {
   }
 
   /**
-   * The name of {@code m} when {@code {i}} in it is replaced by {@code i >= 0} (ReadContext.text):
+   * The name of {@code m} when {@code {i}} in it is replaced by {@code i >= 0} (TaskSpec.format):
    * a task keeps it as the template and i, not as a string per copy (TaskSpec).
    */
   private static String template(Mapping m, int i) {
@@ -146,7 +146,7 @@ final class TaskReader {
   private void unique(Mapping m, String template, int i) {
     YamlNode node = m.get("name");
     Position first = cx.names.putIfAbsent(template, i, node.pos());
-    if (first != null) duplicate(node, template.replace("{i}", Integer.toString(i)), first);
+    if (first != null) duplicate(node, TaskSpec.format(template, i), first);
   }
 
   private String name(Mapping m, int i) {

@@ -41,8 +41,18 @@ public final class TaskSpec {
   }
 
   public String name() {
-    // As ReadContext.text makes it.
-    return index < 0 ? name : name.replace("{i}", Integer.toString(index));
+    return format(name, index);
+  }
+
+  /**
+   * {@code template} with each {@code {i}} replaced by {@code index}, or as it is when {@code
+   * index} is negative (SPEC 4): every {@code {i}} the reader replaces, in names and elsewhere.
+   */
+  static String format(String template, int index) {
+    if (index < 0 || !template.contains("{i}")) return template;
+    StringBuilder out = new StringBuilder(template.length() + 8);
+    appendName(template, index, out);
+    return out.toString();
   }
 
   /** {@link #name()}, appended to {@code out} without a string of its own. */
@@ -50,7 +60,7 @@ public final class TaskSpec {
     appendName(name, index, out);
   }
 
-  /** {@code template} with each {@code {i}} replaced by {@code index} (as is when it is negative), appended to {@code out}. */
+  /** {@link #format}, appended to {@code out}. */
   static void appendName(String template, int index, StringBuilder out) {
     int from = 0;
     if (index >= 0) {
