@@ -69,6 +69,13 @@ final class HelpTexts {
     return names;
   }
 
+  /** Every text's topic: "aiosim" for the command list, then each of {@link #commands}. */
+  static List<String> topics() {
+    List<String> topics = new ArrayList<>(List.of("aiosim"));
+    topics.addAll(commands());
+    return topics;
+  }
+
   /**
    * Prints the text of a help form and returns true, or returns false when {@code args} is not
    * one, names no command, or the classes have no texts (run from an IDE without Maven's build).
@@ -135,9 +142,7 @@ final class HelpTexts {
   /** {@code args[0]}: the folder to write {@code TOPIC.plain.txt} and {@code TOPIC.ansi.txt} into (the build's classes). */
   public static void main(String[] args) throws IOException {
     Path folder = Files.createDirectories(Path.of(args[0]));
-    List<String> topics = new ArrayList<>(List.of("aiosim"));
-    topics.addAll(commands());
-    for (String topic : topics) {
+    for (String topic : topics()) {
       String[] line = topic.equals("aiosim") ? new String[] {"--help"} : new String[] {topic, "--help"};
       for (boolean ansi : new boolean[] {false, true}) {
         Files.writeString(folder.resolve(file(topic, ansi)), render(line, ansi));

@@ -25,10 +25,8 @@ public final class LauncherTexts {
   /** {@code args[0]}: the folder to write {@code version.txt} and every {@code TOPIC.plain.txt} into. */
   public static void main(String[] args) throws IOException {
     Path folder = Files.createDirectories(Path.of(args[0]));
-    List<String> topics = new ArrayList<>(List.of("aiosim"));
-    topics.addAll(HelpTexts.commands());
     List<String> files = new ArrayList<>();
-    for (String topic : topics) {
+    for (String topic : HelpTexts.topics()) {
       String file = HelpTexts.file(topic, false);
       String text = HelpTexts.read(HelpTexts.FOLDER.concat(file));
       if (text == null) throw new IOException("the jar has no help text " + file + " (classes built without Maven?)");

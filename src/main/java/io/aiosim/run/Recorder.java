@@ -34,6 +34,8 @@ final class Recorder implements Observer {
   private static final CancelCause[] CAUSES = CancelCause.values();
 
   private EventLoop loop;
+  /** The tasks as the report and the event log read them. */
+  private final Tasks view = new Tasks();
   private final EventLog events;
   /** Report index (or {@link EventLog#MAIN}, {@link #UNREPORTED}) of each task, by task number. */
   private int[] indexOf;
@@ -73,20 +75,8 @@ final class Recorder implements Observer {
     finishedAt = new long[capacity];
     cancelledBy = new byte[capacity];
     requests = new Object[capacity];
-    EventLog.TaskNames names =
-        new EventLog.TaskNames() {
-          @Override
-          public String name(int task) {
-            return specs[task].name();
-          }
-
-          @Override
-          public void appendName(int task, StringBuilder out) {
-            specs[task].appendName(out);
-          }
-        };
     // Each task starts and ends: two events at least.
-    this.events = recordEvents ? new EventLog(names, 2 * capacity) : EventLog.leftOut(names);
+    this.events = recordEvents ? new EventLog(view, 2 * capacity) : EventLog.leftOut(view);
   }
 
   void attach(EventLoop loop) {
@@ -292,20 +282,26 @@ final class Recorder implements Observer {
    * writer reads field by field instead (TaskRows: no objects per task of a million).
    */
   List<TaskReport> tasks() {
-    return new Tasks();
+    return view;
   }
 
-  private final class Tasks extends AbstractList<TaskReport> implements TaskRows {
+  /** The view of {@link #tasks}, which also names the event log's tasks. */
+  private final class Tasks extends AbstractList<TaskReport> implements TaskRows, EventLog.TaskNames {
     @Override
     public int size() {
       return size;
     }
 
     @Override
+    public String name(int i) {
+      return specs[i].name();
+    }
+
+    @Override
     public TaskReport get(int i) {
       long started = startedAtNs(i);
       long finished = finishedAtNs(i);
-      return new TaskReport(specs[i].name(), state(i), result(i), error(i), cancelledBy(i),
+      return new TaskReport(name(i), state(i), result(i), error(i), cancelledBy(i),
           started < 0 ? null : started, finished < 0 ? null : finished, parent(i));
     }
 
@@ -349,7 +345,7 @@ final class Recorder implements Observer {
 
     @Override
     public String parent(int i) {
-      return parents[i] < 0 ? null : specs[parents[i]].name();
+      return parents[i] < 0 ? null : name(parents[i]);
     }
   }
 
