@@ -79,18 +79,40 @@ final class TaskReader {
     long n = count(countNode);
     int before = cx.diags.size();
     TaskSpec previous = null;
+    ShorthandCopies shape = null;
     for (int k = 0; k < n; k++) {
       TaskSpec copy = task(m, k, depth);
-      // Copies whose body came out the same (no {i} and no draw in it) share the first one's:
-      // about 60 bytes a copy that a million sleeping tasks would otherwise keep.
-      if (previous != null && copy.body().equals(previous.body()) && Objects.equals(copy.onCancel(), previous.onCancel())) {
-        copy = copy.with(previous.body(), previous.onCancel());
+      if (copy.body() instanceof TaskBody.Steps s && s.shorthand() && shape == null) {
+        shape = ShorthandCopies.of(s.steps().get(1), m.get("result"));
       }
+      copy = smallest(copy, previous, shape);
       out.accept(copy);
       previous = copy;
       // A template's mistakes show in its first copy; the other copies would only repeat them.
       if (k == 0 && cx.diags.size() > before) return;
     }
+  }
+
+  /**
+   * {@code copy} in the smallest form that gives the body and on_cancel it was read with: sharing
+   * {@code previous}'s when they came out the same (no {@code {i}} and no draw in them), else made
+   * by {@code shape} from the drawn delay and the index. A million sleeping copies would otherwise
+   * keep 80 bytes of body each.
+   */
+  private static TaskSpec smallest(TaskSpec copy, TaskSpec previous, ShorthandCopies shape) {
+    TaskBody body = copy.body();
+    OnCancel onCancel = copy.onCancel();
+    if (previous != null && Objects.equals(onCancel, previous.onCancel())) onCancel = previous.onCancel();
+    // Each smaller form is kept only when it makes the same body again.
+    if (previous != null && body.equals(previous.body())) {
+      TaskSpec shared = copy.sharing(previous, onCancel);
+      if (shared.body().equals(body)) return shared;
+    }
+    if (shape != null && body instanceof TaskBody.Steps s && s.shorthand() && s.steps().get(0) instanceof Step.Sleep sleep) {
+      TaskSpec made = copy.sharing(copy, onCancel).made(shape, sleep.ns());
+      if (made.body().equals(body)) return made;
+    }
+    return onCancel == copy.onCancel() ? copy : copy.sharing(copy, onCancel);
   }
 
   /** A valid count (an integer from 1 to the limit), or 0 after a diagnostic. */

@@ -11,33 +11,45 @@ import java.util.Objects;
  * its name, so that asyncio's Task can take the spec itself as its name ({@code str(name)},
  * which the engine defers to {@code get_name()}).
  */
-public final class TaskSpec {
+public final class TaskSpec implements StepSequence {
   /** The name, or the template ({@code {i}} in it) of a copy's name. */
   private final String name;
   /** The index that replaces {@code {i}} in {@link #name}, or -1 when it is the name. */
   private final int index;
-  private final TaskBody body;
+  /**
+   * The {@link TaskBody}, or the {@link ShorthandCopies} that make it from {@link #ns} and {@link
+   * #index}: one field for both keeps a copy at 32 bytes.
+   */
+  private final Object body;
   private final OnCancel onCancel;
+  /** A {@link ShorthandCopies} copy's drawn delay; 0 otherwise. */
+  private final long ns;
 
   public TaskSpec(String name, TaskBody body, OnCancel onCancel) {
-    this(name, -1, body, onCancel);
+    this(name, -1, body, onCancel, 0);
   }
 
-  private TaskSpec(String name, int index, TaskBody body, OnCancel onCancel) {
+  private TaskSpec(String name, int index, Object body, OnCancel onCancel, long ns) {
     this.name = Objects.requireNonNull(name);
     this.index = index;
-    this.body = body;
+    this.body = Objects.requireNonNull(body);
     this.onCancel = onCancel;
+    this.ns = ns;
   }
 
   /** The task whose name is {@code template} with each {@code {i}} replaced by {@code index} (SPEC 4). */
   static TaskSpec named(String template, int index, TaskBody body, OnCancel onCancel) {
-    return new TaskSpec(template, index, body, onCancel);
+    return new TaskSpec(template, index, body, onCancel, 0);
   }
 
-  /** This task's name with another body and on_cancel (copies that came out the same share them). */
-  TaskSpec with(TaskBody body, OnCancel onCancel) {
-    return new TaskSpec(name, index, body, onCancel);
+  /** This task's name with {@code other}'s body as it keeps it, and {@code onCancel}. */
+  TaskSpec sharing(TaskSpec other, OnCancel onCancel) {
+    return new TaskSpec(name, index, other.body, onCancel, other.ns);
+  }
+
+  /** This task's name with a shorthand body made by {@code shape} from {@code ns} and the index. */
+  TaskSpec made(ShorthandCopies shape, long ns) {
+    return new TaskSpec(name, index, shape, onCancel, ns);
   }
 
   public String name() {
@@ -73,8 +85,31 @@ public final class TaskSpec {
     out.append(template, from, template.length());
   }
 
+  /** The body; a {@link ShorthandCopies} copy's is made anew on each call. */
   public TaskBody body() {
-    return body;
+    return body instanceof ShorthandCopies shape ? shape.body(ns, index) : (TaskBody) body;
+  }
+
+  /** Whether the body is made by a {@link ShorthandCopies} on each call (tests). */
+  boolean made() {
+    return body instanceof ShorthandCopies;
+  }
+
+  /** Whether the body is steps (not a group), which {@link #step} then reads. */
+  public boolean hasSteps() {
+    return !(body instanceof TaskBody.Group);
+  }
+
+  @Override
+  public int stepCount() {
+    return body instanceof ShorthandCopies ? 2 : ((TaskBody.Steps) body).steps().size();
+  }
+
+  /** Step {@code k} of the body, without making the whole body of a {@link ShorthandCopies} copy. */
+  @Override
+  public Step step(int k) {
+    if (body instanceof ShorthandCopies shape) return k == 0 ? new Step.Sleep(ns) : shape.end(index);
+    return ((TaskBody.Steps) body).steps().get(k);
   }
 
   public OnCancel onCancel() {
@@ -83,12 +118,12 @@ public final class TaskSpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TaskSpec t && name().equals(t.name()) && Objects.equals(body, t.body) && Objects.equals(onCancel, t.onCancel);
+    return o instanceof TaskSpec t && name().equals(t.name()) && body().equals(t.body()) && Objects.equals(onCancel, t.onCancel);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name(), body, onCancel);
+    return Objects.hash(name(), body(), onCancel);
   }
 
   /** The name. */

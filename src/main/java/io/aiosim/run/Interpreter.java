@@ -45,8 +45,8 @@ final class Interpreter {
   private Coro body(TaskSpec spec, TaskGroup enclosing) {
     // instanceof, not a pattern switch: see Task.stepRunAndHandleResult.
     Coro body =
-        spec.body() instanceof TaskBody.Steps s
-            ? new StepsBody(this, s.steps(), enclosing)
+        spec.hasSteps()
+            ? new StepsBody(this, spec, enclosing)
             : group((TaskBody.Group) spec.body(), enclosing);
     return spec.onCancel() == null ? body : new OnCancelBody(this, body, spec.onCancel(), enclosing);
   }

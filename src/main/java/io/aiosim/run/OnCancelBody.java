@@ -46,7 +46,7 @@ final class OnCancelBody extends Frame {
       }
       caught = exc;
       return await(
-          new StepsBody(in, onCancel.steps(), enclosing) {
+          new StepsBody(in, onCancel, enclosing) {
             @Override
             Object fellOff() {
               return FELL_OFF;

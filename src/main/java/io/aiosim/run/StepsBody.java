@@ -1,6 +1,7 @@
 package io.aiosim.run;
 
 import io.aiosim.dsl.Step;
+import io.aiosim.dsl.StepSequence;
 import io.aiosim.engine.EventLoop;
 import io.aiosim.engine.Frame;
 import io.aiosim.engine.Future;
@@ -8,7 +9,6 @@ import io.aiosim.engine.PyException;
 import io.aiosim.engine.Sleep;
 import io.aiosim.engine.TaskGroup;
 import io.aiosim.engine.TimerHandle;
-import java.util.List;
 
 /**
  * Interprets a list of steps (SPEC 1.1) as the body of an {@code async def}: sleep awaits, log
@@ -21,13 +21,14 @@ import java.util.List;
  */
 class StepsBody extends Frame {
   private final Interpreter in;
-  private final List<Step> steps;
+  /** Read a step at a time and never kept: a counted copy's steps are made as they run (TaskSpec). */
+  private final StepSequence steps;
   private final TaskGroup enclosing;
   private int pc;
   /** The timer of the sleep being awaited, cancelled on resume as sleep()'s finally does. */
   private TimerHandle sleeping;
 
-  StepsBody(Interpreter in, List<Step> steps, TaskGroup enclosing) {
+  StepsBody(Interpreter in, StepSequence steps, TaskGroup enclosing) {
     this.in = in;
     this.steps = steps;
     this.enclosing = enclosing;
@@ -42,9 +43,9 @@ class StepsBody extends Frame {
     if (exc != null) {
       throw exc;
     }
-    while (pc < steps.size()) {
+    while (pc < steps.stepCount()) {
       // instanceof, not a pattern switch: see Task.stepRunAndHandleResult.
-      Step step = steps.get(pc++);
+      Step step = steps.step(pc++);
       if (step instanceof Step.Sleep s) {
         if (s.ns() <= 0) {
           return yieldNow(); // sleep(0) is __sleep0(): one bare yield

@@ -2,10 +2,18 @@ package io.aiosim.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** A counted task's copies share one body when theirs came out equal (TaskReader.expand). */
+/**
+ * A counted task's copies share one body when theirs came out equal, and shorthand copies keep
+ * only their draw and index (TaskReader.smallest).
+ */
 class CountedCopiesTest {
   private static List<TaskSpec> tasks(String tasksYaml) {
     WorkflowReader.Loaded loaded =
@@ -53,5 +61,86 @@ class CountedCopiesTest {
     out.setLength(0);
     t.get(12).appendName(out);
     assertThat(out).hasToString("k{i}");
+  }
+
+  /** One counted shorthand task, whether its copies are made from draw and index, and copy i's last step. */
+  private record Shorthand(String task, boolean made, IntFunction<Step> end) {}
+
+  @Test
+  void shorthandCopiesAreMadeFromTheirDrawAndIndexAndGiveTheBodyTheyWereReadWith() {
+    String uniform = "delay: {uniform: [0.0, 1.0]}";
+    List<Shorthand> cases =
+        List.of(
+            new Shorthand(uniform + ", result: '{i}'", true, i -> new Step.Return((long) i)),
+            new Shorthand("delay: 1.0, result: 'r-{i}-{i}'", true, i -> new Step.Return("r-" + i + "-" + i)),
+            new Shorthand(uniform + ", result: x", true, i -> new Step.Return("x")),
+            new Shorthand(uniform, true, i -> new Step.Return(null)),
+            new Shorthand("delay: 1.0, result: 7", true, i -> new Step.Return(7L)),
+            new Shorthand(uniform + ", fail: ValueError", true, i -> new Step.Raise(new ErrorSpec("ValueError", ""))),
+            new Shorthand(uniform + ", result: '{i}', on_cancel: {steps: [{log: 'c-{i}'}]}", true, i -> new Step.Return((long) i)),
+            // {i} where no shape makes it: kept as read.
+            new Shorthand(uniform + ", fail: {type: ValueError, message: 'm-{i}'}", false,
+                i -> new Step.Raise(new ErrorSpec("ValueError", "m-" + i))),
+            new Shorthand(uniform + ", result: [1, '{i}']", false, i -> new Step.Return(List.of(1L, (long) i))));
+    for (Shorthand c : cases) {
+      List<TaskSpec> t = tasks("  - {name: 'w-{i}', count: 40, " + c.task() + "}\n");
+      List<Long> delays = new ArrayList<>();
+      for (int i = 0; i < t.size(); i++) {
+        TaskSpec copy = t.get(i);
+        String what = c.task() + ", copy " + i;
+        // The first copy always fits its own shape.
+        assertThat(copy.made()).as(what).isEqualTo(c.made() || i == 0);
+        TaskBody.Steps body = (TaskBody.Steps) copy.body();
+        assertThat(body.shorthand()).as(what).isTrue();
+        assertThat(body.steps()).as(what).hasSize(2).element(1).isEqualTo(c.end().apply(i));
+        assertThat(steps(copy)).as(what).isEqualTo(body.steps());
+        long ns = ((Step.Sleep) body.steps().get(0)).ns();
+        assertThat(ns).as(what).isBetween(0L, 1_000_000_000L);
+        delays.add(ns);
+        if (c.task().contains("on_cancel")) {
+          assertThat(copy.onCancel().steps()).as(what).containsExactly(new Step.Log("c-" + i));
+        }
+      }
+      if (c.task().startsWith(uniform)) {
+        assertThat(delays).as(c.task() + ": each copy its own draw").doesNotHaveDuplicates();
+      } else {
+        assertThat(delays).as(c.task()).containsOnly(1_000_000_000L);
+      }
+    }
+  }
+
+  /** Every task of every workflow in the repository: its steps read one at a time are its body's. */
+  @Test
+  void stepsReadOneAtATimeAreTheBodys() throws Exception {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(Path.of("workflows"))) {
+      files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(100);
+    int checked = 0;
+    for (Path f : files) {
+      WorkflowReader.Loaded loaded = WorkflowReader.read(f);
+      if (loaded.workflow() == null) continue;
+      List<TaskSpec> todo = new ArrayList<>(loaded.workflow().tasks());
+      while (!todo.isEmpty()) {
+        TaskSpec t = todo.removeLast();
+        if (t.body() instanceof TaskBody.Group g) {
+          assertThat(t.hasSteps()).as(t.name()).isFalse();
+          todo.addAll(g.group().tasks());
+          continue;
+        }
+        List<Step> body = ((TaskBody.Steps) t.body()).steps();
+        assertThat(steps(t)).as(f + ": " + t.name()).isEqualTo(body);
+        for (Step s : body) if (s instanceof Step.Spawn sp) todo.add(sp.task());
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  private static List<Step> steps(StepSequence s) {
+    List<Step> out = new ArrayList<>();
+    for (int k = 0; k < s.stepCount(); k++) out.add(s.step(k));
+    return out;
   }
 }
