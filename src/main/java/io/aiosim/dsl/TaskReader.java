@@ -80,17 +80,39 @@ final class TaskReader {
     int before = cx.diags.size();
     TaskSpec previous = null;
     ShorthandCopies shape = null;
+    String quick = null;
     for (int k = 0; k < n; k++) {
+      if (quick != null) {
+        out.accept(quick(m, quick, k, shape));
+        continue;
+      }
       TaskSpec copy = task(m, k, depth);
       if (copy.body() instanceof TaskBody.Steps s && s.shorthand() && shape == null) {
-        shape = ShorthandCopies.of(s.steps().get(1), m.get("result"));
+        shape = ShorthandCopies.of(s.steps().get(1), m.get("result"), (int) n);
       }
       copy = smallest(copy, previous, shape);
       out.accept(copy);
       previous = copy;
       // A template's mistakes show in its first copy; the other copies would only repeat them.
       if (k == 0 && cx.diags.size() > before) return;
+      if (k == 0 && copy.made() && m.entries().size() <= 4 && m.get("delay") != null
+          && (m.get("result") == null ? m.entries().size() == 3 : m.get("result") instanceof Scalar)) {
+        quick = template(m, 0); // name, count, delay and a scalar result, if any: every copy is made
+        if (quick != null && !validName(quick)) quick = null;
+      }
     }
+  }
+
+  /**
+   * Copy {@code k} of a task that has only a name with {@code {i}}, a count, a delay and a scalar
+   * result, whose first copy {@code shape} made: what {@link #task} and {@link #smallest} make of
+   * it, with the same calls that check the name and draw the delay, but without the body they
+   * would read and drop (100 bytes of garbage a copy). A scalar result reads as {@code shape}
+   * makes it (ReadContext.value: {@code {i}} is the index, else the text with it replaced).
+   */
+  private TaskSpec quick(Mapping m, String template, int k, ShorthandCopies shape) {
+    unique(m, template, k);
+    return TaskSpec.made(template, k, shape, cx.delay(m.get("delay"), "delay"));
   }
 
   /**
@@ -100,17 +122,14 @@ final class TaskReader {
    * keep 80 bytes of body each.
    */
   private static TaskSpec smallest(TaskSpec copy, TaskSpec previous, ShorthandCopies shape) {
-    TaskBody body = copy.body();
     OnCancel onCancel = copy.onCancel();
     if (previous != null && Objects.equals(onCancel, previous.onCancel())) onCancel = previous.onCancel();
     // Each smaller form is kept only when it makes the same body again.
-    if (previous != null && body.equals(previous.body())) {
+    TaskSpec made = shape != null && copy.body() instanceof TaskBody.Steps s ? copy.madeBy(shape, s, onCancel) : null;
+    if (made != null) return made;
+    if (previous != null && copy.body().equals(previous.body())) {
       TaskSpec shared = copy.sharing(previous, onCancel);
-      if (shared.body().equals(body)) return shared;
-    }
-    if (shape != null && body instanceof TaskBody.Steps s && s.shorthand() && s.steps().get(0) instanceof Step.Sleep sleep) {
-      TaskSpec made = copy.sharing(copy, onCancel).made(shape, sleep.ns());
-      if (made.body().equals(body)) return made;
+      if (shared.body().equals(copy.body())) return shared;
     }
     return onCancel == copy.onCancel() ? copy : copy.sharing(copy, onCancel);
   }

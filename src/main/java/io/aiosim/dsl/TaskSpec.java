@@ -47,9 +47,19 @@ public final class TaskSpec implements StepSequence {
     return new TaskSpec(name, index, other.body, onCancel, other.ns);
   }
 
-  /** This task's name with a shorthand body made by {@code shape} from {@code ns} and the index. */
-  TaskSpec made(ShorthandCopies shape, long ns) {
-    return new TaskSpec(name, index, shape, onCancel, ns);
+  /** Copy {@code index} of {@code template}, its body made by {@code shape} from {@code ns}. */
+  static TaskSpec made(String template, int index, ShorthandCopies shape, long ns) {
+    shape.read(index);
+    return new TaskSpec(template, index, shape, null, ns);
+  }
+
+  /**
+   * This task and {@code onCancel}, its body made by {@code shape} from the delay and the index;
+   * null when that would not make {@code read}, the body it was read with.
+   */
+  TaskSpec madeBy(ShorthandCopies shape, TaskBody.Steps read, OnCancel onCancel) {
+    if (index < 0 || !shape.makes(read, index)) return null;
+    return new TaskSpec(name, index, shape, onCancel, ((Step.Sleep) read.steps().get(0)).ns());
   }
 
   public String name() {

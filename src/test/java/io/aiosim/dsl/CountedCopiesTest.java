@@ -109,6 +109,42 @@ class CountedCopiesTest {
     }
   }
 
+  /**
+   * A count reads as the same tasks written out one by one (the reader draws in reading order):
+   * the copies the reader makes without reading a body (TaskReader.quick) among them.
+   */
+  @Test
+  void aCountReadsAsItsCopiesWrittenOut() {
+    String[][] cases = {
+      {"delay: {uniform: [0.0, 2.0]}, result: '{i}'", "result: %d"},
+      {"delay: {uniform: [0.0, 2.0]}, result: 'r-{i}'", "result: r-%d"},
+      {"delay: {uniform: [0.0, 2.0]}, result: 2.5", "result: 2.5"},
+      {"delay: {uniform: [0.0, 2.0]}", ""},
+      {"delay: 0.25, result: '{i}'", "result: %d"},
+      {"delay: {uniform: [0.0, 2.0]}, fail: ValueError", "fail: ValueError"},
+    };
+    for (String[] c : cases) {
+      List<TaskSpec> counted = tasks("  - {name: 'w-{i}', count: 30, " + c[0] + "}\n  - {name: x, delay: {uniform: [0.0, 1.0]}}\n");
+      StringBuilder out = new StringBuilder();
+      String delay = c[0].contains("uniform") ? "delay: {uniform: [0.0, 2.0]}" : "delay: 0.25";
+      for (int i = 0; i < 30; i++) {
+        String end = c[1].isEmpty() ? "" : ", " + c[1].formatted(i);
+        out.append("  - {name: 'w-").append(i).append("', ").append(delay).append(end).append("}\n");
+      }
+      List<TaskSpec> written = tasks(out + "  - {name: x, delay: {uniform: [0.0, 1.0]}}\n");
+      assertThat(counted).as(c[0]).hasSize(31).isEqualTo(written);
+      assertThat(counted.subList(0, 30)).as(c[0]).allMatch(TaskSpec::made);
+    }
+  }
+
+  /** A copy whose name has no {i} keeps its body as read: the name's index is not the value's. */
+  @Test
+  void aCopyNamedWithoutIndexKeepsItsBody() {
+    List<TaskSpec> t = tasks("  - {name: w, count: 1, delay: 1.0, result: '{i}'}\n");
+    assertThat(t.get(0).made()).isFalse();
+    assertThat(((TaskBody.Steps) t.get(0).body()).steps()).element(1).isEqualTo(new Step.Return(0L));
+  }
+
   /** Every task of every workflow in the repository: its steps read one at a time are its body's. */
   @Test
   void stepsReadOneAtATimeAreTheBodys() throws Exception {
