@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,11 +33,18 @@ import tools.jackson.databind.JsonNode;
 class HtmlBrowserTest {
   private static final Path OUT = Path.of("target/pictures");
   private static Chromium browser;
+  /** Chromium's profile, under target/ and removed at the end: 2.4 MB a run used to stay in /tmp. */
+  private static Path profile;
 
   @AfterAll
-  static void closeBrowser() {
+  static void closeBrowser() throws IOException {
     if (browser != null) {
       browser.close();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+      }
     }
   }
 
@@ -49,7 +57,8 @@ class HtmlBrowserTest {
       }
       Assumptions.assumeTrue(exe.isPresent(), reason);
       Files.createDirectories(OUT);
-      browser = Chromium.start(exe.get(), Files.createTempDirectory("aiosim-chromium"), 1200, 800);
+      profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
+      browser = Chromium.start(exe.get(), profile, 1200, 800);
     }
     return browser;
   }
