@@ -82,6 +82,19 @@ public final class TaskSpec implements StepSequence {
     appendName(name, index, out);
   }
 
+  /** The name of the copy {@code offset} places after this one (SpecRows: see {@link #follows}). */
+  public void appendName(int offset, StringBuilder out) {
+    appendName(name, offset == 0 ? index : index + offset, out);
+  }
+
+  /**
+   * Whether this is the copy right after {@code previous} of a counted task with {@code {i}} in its
+   * name, so that its name is {@code previous}'s made with the next index.
+   */
+  public boolean follows(TaskSpec previous) {
+    return previous.index >= 0 && index == previous.index + 1 && name.equals(previous.name);
+  }
+
   /** {@link #format}, appended to {@code out}. */
   static void appendName(String template, int index, StringBuilder out) {
     int from = 0;

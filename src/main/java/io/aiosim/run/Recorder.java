@@ -40,8 +40,8 @@ final class Recorder implements Observer {
   /** Report index (or {@link EventLog#MAIN}, {@link #UNREPORTED}) of each task, by task number. */
   private int[] indexOf;
   private Task[] tasks;
-  /** Each task's spec (its context), beside it: a report's writer fetches names from these alone. */
-  private TaskSpec[] specs;
+  /** Each task's spec (its context), beside it: a report's writer names tasks from these alone. */
+  private final SpecRows specs;
   private int[] parents;
   private long[] startedAt;
   private long[] finishedAt;
@@ -69,7 +69,7 @@ final class Recorder implements Observer {
     int capacity = Math.max(64, expectedTasks + 1);
     indexOf = new int[capacity];
     tasks = new Task[capacity];
-    specs = new TaskSpec[capacity];
+    specs = new SpecRows(capacity);
     parents = new int[capacity];
     startedAt = new long[capacity];
     finishedAt = new long[capacity];
@@ -113,7 +113,7 @@ final class Recorder implements Observer {
     int parent = current == null ? UNREPORTED : index(current);
     indexOf[number] = size;
     tasks[size] = task;
-    specs[size] = spec;
+    specs.add(spec);
     parents[size] = parent >= 0 ? parent : -1;
     startedAt[size] = -1;
     finishedAt[size] = -1;
@@ -123,7 +123,6 @@ final class Recorder implements Observer {
   private void grow() {
     int n = size * 2;
     tasks = Arrays.copyOf(tasks, n);
-    specs = Arrays.copyOf(specs, n);
     parents = Arrays.copyOf(parents, n);
     startedAt = Arrays.copyOf(startedAt, n);
     finishedAt = Arrays.copyOf(finishedAt, n);
@@ -294,7 +293,7 @@ final class Recorder implements Observer {
 
     @Override
     public String name(int i) {
-      return specs[i].name();
+      return specs.get(i).name();
     }
 
     @Override
@@ -307,7 +306,7 @@ final class Recorder implements Observer {
 
     @Override
     public void appendName(int i, StringBuilder out) {
-      specs[i].appendName(out);
+      specs.appendName(i, out);
     }
 
     @Override
