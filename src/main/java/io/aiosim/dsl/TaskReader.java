@@ -95,12 +95,17 @@ final class TaskReader {
       previous = copy;
       // A template's mistakes show in its first copy; the other copies would only repeat them.
       if (k == 0 && cx.diags.size() > before) return;
-      if (k == 0 && copy.made() && m.entries().size() <= 4 && m.get("delay") != null
-          && (m.get("result") == null ? m.entries().size() == 3 : m.get("result") instanceof Scalar)) {
-        quick = template(m, 0); // name, count, delay and a scalar result, if any: every copy is made
+      if (k == 0 && copy.made() && plainShorthand(m)) {
+        quick = template(m, 0);
         if (quick != null && !validName(quick)) quick = null;
       }
     }
+  }
+
+  /** Whether {@code m} has a delay and besides it only a name, a count and a scalar result, if any. */
+  private static boolean plainShorthand(Mapping m) {
+    YamlNode result = m.get("result");
+    return m.get("delay") != null && (result == null || result instanceof Scalar) && m.entries().size() == (result == null ? 3 : 4);
   }
 
   /**

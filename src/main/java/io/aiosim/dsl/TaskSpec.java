@@ -84,7 +84,7 @@ public final class TaskSpec implements StepSequence {
 
   /** The name of the copy {@code offset} places after this one (SpecRows: see {@link #follows}). */
   public void appendName(int offset, StringBuilder out) {
-    appendName(name, offset == 0 ? index : index + offset, out);
+    appendName(name, index + offset, out);
   }
 
   /**
@@ -113,7 +113,7 @@ public final class TaskSpec implements StepSequence {
     return body instanceof ShorthandCopies shape ? shape.body(ns, index) : (TaskBody) body;
   }
 
-  /** Whether the body is made by a {@link ShorthandCopies} on each call (tests). */
+  /** Whether the body is made by a {@link ShorthandCopies} on each call. */
   boolean made() {
     return body instanceof ShorthandCopies;
   }
