@@ -8,12 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -134,8 +128,8 @@ public final class WorkflowReader {
   static Loaded read(String label, byte[] bytes, Limits limits, List<Diagnostic> schemaOnly) {
     if (bytes.length > limits.maxFileBytes()) return failure(label, tooLarge(bytes.length + " bytes", limits));
     try {
-      return read(label, decodeUtf8(label, bytes), limits, schemaOnly);
-    } catch (Utf8Error e) {
+      return read(label, Utf8.decode(label, bytes), limits, schemaOnly);
+    } catch (Utf8.Malformed e) {
       return new Loaded(null, List.of(e.diagnostic));
     }
   }
@@ -157,7 +151,7 @@ public final class WorkflowReader {
    * most of a small run's start-up).
    */
   static Loaded read(String fileLabel, String text, Limits limits, List<Diagnostic> schemaOnly) {
-    long bytes = utf8Length(text);
+    long bytes = Utf8.length(text);
     if (bytes > limits.maxFileBytes()) return failure(fileLabel, tooLarge(bytes + " bytes", limits));
     if (text.startsWith("\uFEFF")) text = text.substring(1);
     Diagnostics diags = new Diagnostics();
@@ -353,54 +347,5 @@ public final class WorkflowReader {
 
   private static String tooLarge(String size, Limits limits) {
     return "the file is too large: " + size + ", at most " + limits.maxFileBytes() + " bytes are allowed";
-  }
-
-  private static long utf8Length(String s) {
-    long n = 0;
-    for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-    }
-    return n;
-  }
-
-  private static final class Utf8Error extends Exception {
-    final transient Diagnostic diagnostic;
-
-    Utf8Error(Diagnostic d) {
-      super(d.message(), null, false, false);
-      this.diagnostic = d;
-    }
-  }
-
-  /** Strict UTF-8: the first malformed byte becomes a diagnostic at its line and column. */
-  private static String decodeUtf8(String label, byte[] bytes) throws Utf8Error {
-    CharsetDecoder dec =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult r = dec.decode(in, out, true);
-    if (r.isError()) {
-      out.flip();
-      int line = 1;
-      int col = 1;
-      for (int k = 0; k < out.length(); k++) {
-        char c = out.charAt(k);
-        if (c == '\n') {
-          line++;
-          col = 1;
-        } else if (!Character.isLowSurrogate(c)) {
-          col++;
-        }
-      }
-      String msg = String.format("invalid UTF-8: byte 0x%02x; workflow files must be UTF-8", bytes[in.position()] & 0xff);
-      throw new Utf8Error(new Diagnostic(new Position(label, line, col), msg));
-    }
-    dec.flush(out);
-    out.flip();
-    return out.toString();
   }
 }
