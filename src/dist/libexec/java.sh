@@ -161,8 +161,8 @@ kind_flags() {
 }
 
 # small_files FILE...: whether every FILE is a regular file, together at most 64 KiB, and
-# their tasks surely number at most 100,000. A task has a name and a count repeats what it
-# encloses, so a file's tasks are at most its "name"s times the product of its counts; a
+# their tasks number at most 100,000. A task has a name and a count repeats what it encloses,
+# so a file's tasks are at most its "name"s (less the workflow's own) times the product of its counts; a
 # "count" that is not a plain decimal count (a quoted key, a log message, hex, an alias) makes
 # the answer no. Read by bash, without a process, in one pass per word.
 small_files() {
@@ -187,6 +187,11 @@ small_files() {
     done
     rest="${text//name/}"
     names=$(((${#text} - ${#rest}) / 4))
+    # The workflow's own name (a root key, "name:" at the start of a line) names no task: with it
+    # counted, a top-level name and one task of count 100,000 took 0.55 s tiered against 0.48 s
+    # in C1. A task's name there too (a flow mapping continued at column 0) leaves the bound at
+    # most 2x low, where C1 is still as fast (200,000 tasks: 0.84 against 0.85 s).
+    if [[ $text == name:* || $text == *$'\n'name:* ]]; then names=$((names - 1)); fi
     tasks=$((tasks + (names > 0 ? names : 1) * product))
     [ "$tasks" -le 100000 ] || return 1
   done

@@ -98,7 +98,8 @@ class LauncherTest {
   /**
    * The text command lines run in the interpreter, and off a terminal they tell picocli not to
    * color, which is what picocli decides by itself there (this JVM's stdout is a pipe too); a
-   * plain run of workflows of at most 100,000 tasks uses C1 only (java.sh kind_flags).
+   * plain run of workflows of at most 100,000 tasks uses C1 only (java.sh kind_flags), the
+   * workflow's own name counting no task.
    */
   @Test
   void eachKindOfCommandLineGetsItsFlags() throws Exception {
@@ -116,6 +117,11 @@ class LauncherTest {
             group: {strategy: {kind: gather}, tasks: [{name: 't{i}', count: 300, delay: 1}]}
         """);
     Files.writeString(tmp.resolve("hex.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: 'a{i}', count: 0xF4240, delay: 1}]\n");
+    // The workflow's own name counts no task; a second "name:" at column 0 (flow) does.
+    Files.writeString(tmp.resolve("named.yaml"), "version: 1\nname: big\nstrategy: {kind: gather}\ntasks: [{name: 'a{i}', count: 100000, delay: 1}]\n");
+    Files.writeString(tmp.resolve("named2.yaml"), "name: big\nversion: 1\nstrategy: {kind: gather}\ntasks: [{name: 'a{i}', count: 100000, delay: 1}]\n");
+    Files.writeString(tmp.resolve("twotasks.yaml"), "version: 1\nname: big\nstrategy: {kind: gather}\ntasks: [{name: 'a{i}', count: 60000, delay: 1},\n  {name: 'b{i}', count: 60000, delay: 1}]\n");
+    Files.writeString(tmp.resolve("indented.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks:\n  - name: 'a{i}'\n    count: 100000\n    delay: 1\n  - name: b\n    delay: 1\n");
     Files.writeString(tmp.resolve("word.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: a, steps: [{log: count them}]}]\n");
     Files.createDirectories(tmp.resolve("folder"));
     record Row(String expected, Map<String, String> env, String kind, String... args) {}
@@ -133,6 +139,10 @@ class LauncherTest {
             new Row("-Xss8m|", Map.of(), "run", "run", "nested.yaml"),
             new Row("-Xss8m|", Map.of(), "run", "run", "hex.yaml"),
             new Row("-Xss8m|", Map.of(), "run", "run", "word.yaml"),
+            new Row(c1, Map.of(), "run", "run", "named.yaml"),
+            new Row(c1, Map.of(), "run", "run", "named2.yaml"),
+            new Row("-Xss8m|", Map.of(), "run", "run", "twotasks.yaml"),
+            new Row("-Xss8m|", Map.of(), "run", "run", "indented.yaml"),
             new Row("-Xss8m|", Map.of(), "run", "run", "small.yaml", "counted.yaml"),
             new Row("-Xss8m|", Map.of(), "run", "run", "large.yaml"),
             new Row("-Xss8m|", Map.of(), "run", "run", "folder"),
