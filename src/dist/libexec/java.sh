@@ -89,14 +89,14 @@ no_java() {
 # time goes to copying survivors and touching fresh pages, which ParallelGC shares among the
 # cores: 1M tasks 3.6 s against SerialGC's 4.6 s; a tiny run starts as fast (BENCHMARKS.md).
 # -Xss8m: deep workflow nesting (docs/spec.md 1.2 allows 100 levels). No hsperfdata file.
-# Transparent huge pages on Linux (BENCHMARKS.md: a million-task run took half the CPU without).
+# No transparent huge pages (since 2026-12-07): they once halved a million-task run's CPU, but
+# with today's smaller heap they save nothing there (2.98 against 2.94 s), stall now and then in
+# the kernel's compaction, and slow everything smaller: a 100k run 0.51-0.59 against 0.43-0.45 s,
+# 1,000 files in one test 0.78-0.82 against 0.71 s (BENCHMARKS.md).
 # JVM logging goes to stderr at error level only: a cache that does not fit this JVM must never
 # print on stdout (it carries reports).
 java_flags=(-XX:+UseParallelGC -Xss8m -XX:-UsePerfData -XX:TieredStopAtLevel="${AIOSIM_TIER:-4}"
   -Xlog:disable -Xlog:all=error:stderr)
-case "${OSTYPE:-}" in
-  linux*) java_flags+=(-XX:+UseTransparentHugePages) ;;
-esac
 
 # aot_kind ARGS...: sets REPLY to the start-up cache that the command line ARGS starts from: run
 # (run FILE..., no option, no -, no @file: RunCommand.plain), text (--version or -V alone, or a
