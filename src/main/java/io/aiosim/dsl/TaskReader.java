@@ -80,10 +80,10 @@ final class TaskReader {
     int before = cx.diags.size();
     TaskSpec previous = null;
     ShorthandCopies shape = null;
-    String quick = null;
+    String quickTemplate = null;
     for (int k = 0; k < n; k++) {
-      if (quick != null) {
-        out.accept(quick(m, quick, k, shape));
+      if (quickTemplate != null) {
+        out.accept(quick(m, quickTemplate, k, shape));
         continue;
       }
       TaskSpec copy = task(m, k, depth);
@@ -96,8 +96,8 @@ final class TaskReader {
       // A template's mistakes show in its first copy; the other copies would only repeat them.
       if (k == 0 && cx.diags.size() > before) return;
       if (k == 0 && copy.made() && plainShorthand(m)) {
-        quick = template(m, 0);
-        if (quick != null && !validName(quick)) quick = null;
+        quickTemplate = template(m, 0);
+        if (quickTemplate != null && !validName(quickTemplate)) quickTemplate = null;
       }
     }
   }
@@ -121,22 +121,20 @@ final class TaskReader {
   }
 
   /**
-   * {@code copy} in the smallest form that gives the body and on_cancel it was read with: sharing
-   * {@code previous}'s when they came out the same (no {@code {i}} and no draw in them), else made
-   * by {@code shape} from the drawn delay and the index. A million sleeping copies would otherwise
-   * keep 80 bytes of body each.
+   * {@code copy} in the smallest form that gives the body and on_cancel it was read with: made by
+   * {@code shape} from the drawn delay and the index, else sharing {@code previous}'s when they
+   * came out the same (no {@code {i}} and no draw in them). A million sleeping copies would
+   * otherwise keep 80 bytes of body each.
    */
   private static TaskSpec smallest(TaskSpec copy, TaskSpec previous, ShorthandCopies shape) {
     OnCancel onCancel = copy.onCancel();
     if (previous != null && Objects.equals(onCancel, previous.onCancel())) onCancel = previous.onCancel();
-    // Each smaller form is kept only when it makes the same body again.
+    // The shape's form is kept only when it makes the same body again (madeBy).
     TaskSpec made = shape != null && copy.body() instanceof TaskBody.Steps s ? copy.madeBy(shape, s, onCancel) : null;
     if (made != null) return made;
-    if (previous != null && copy.body().equals(previous.body())) {
-      TaskSpec shared = copy.sharing(previous, onCancel);
-      if (shared.body().equals(copy.body())) return shared;
-    }
-    return onCancel == copy.onCancel() ? copy : copy.sharing(copy, onCancel);
+    // A body the previous copy keeps (one it makes is the shape's, which this copy did not fit).
+    if (previous != null && !previous.made() && copy.body().equals(previous.body())) return copy.with(previous.body(), onCancel);
+    return onCancel == copy.onCancel() ? copy : copy.with(copy.body(), onCancel);
   }
 
   /** A valid count (an integer from 1 to the limit), or 0 after a diagnostic. */

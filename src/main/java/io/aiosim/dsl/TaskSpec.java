@@ -42,9 +42,9 @@ public final class TaskSpec implements StepSequence {
     return new TaskSpec(template, index, body, onCancel, 0);
   }
 
-  /** This task's name with {@code other}'s body as it keeps it, and {@code onCancel}. */
-  TaskSpec sharing(TaskSpec other, OnCancel onCancel) {
-    return new TaskSpec(name, index, other.body, onCancel, other.ns);
+  /** This task's name with {@code body} and {@code onCancel} (copies that came out the same share them). */
+  TaskSpec with(TaskBody body, OnCancel onCancel) {
+    return new TaskSpec(name, index, body, onCancel, 0);
   }
 
   /** Copy {@code index} of {@code template}, its body made by {@code shape} from {@code ns}. */
