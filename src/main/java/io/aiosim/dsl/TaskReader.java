@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -81,9 +82,11 @@ final class TaskReader {
     TaskSpec previous = null;
     ShorthandCopies shape = null;
     String quickTemplate = null;
+    YamlNode quickName = null;
+    LongSupplier quickDelay = null;
     for (int k = 0; k < n; k++) {
       if (quickTemplate != null) {
-        out.accept(quick(m, quickTemplate, k, shape));
+        out.accept(quick(quickName, quickTemplate, k, shape, quickDelay));
         continue;
       }
       TaskSpec copy = task(m, k, depth);
@@ -98,6 +101,10 @@ final class TaskReader {
       if (k == 0 && copy.made() && plainShorthand(m)) {
         quickTemplate = template(m, 0);
         if (quickTemplate != null && !validName(quickTemplate)) quickTemplate = null;
+        if (quickTemplate != null) {
+          quickName = m.get("name");
+          quickDelay = cx.delays(m.get("delay"), "delay");
+        }
       }
     }
   }
@@ -111,13 +118,14 @@ final class TaskReader {
   /**
    * Copy {@code k} of a task that has only a name with {@code {i}}, a count, a delay and a scalar
    * result, whose first copy {@code shape} made: what {@link #task} and {@link #smallest} make of
-   * it, with the same calls that check the name and draw the delay, but without the body they
-   * would read and drop (100 bytes of garbage a copy). A scalar result reads as {@code shape}
+   * it, with the same call that checks the name and the same draw of the delay ({@code delay},
+   * from ReadContext.delays: the node is not looked over again), but without the body they would
+   * read and drop (100 bytes of garbage a copy). A scalar result reads as {@code shape}
    * makes it (ReadContext.value: {@code {i}} is the index, else the text with it replaced).
    */
-  private TaskSpec quick(Mapping m, String template, int k, ShorthandCopies shape) {
-    unique(m, template, k);
-    return TaskSpec.made(template, k, shape, cx.delay(m.get("delay"), "delay"));
+  private TaskSpec quick(YamlNode name, String template, int k, ShorthandCopies shape, LongSupplier delay) {
+    unique(name, template, k);
+    return TaskSpec.made(template, k, shape, delay.getAsLong());
   }
 
   /**
@@ -188,7 +196,10 @@ final class TaskReader {
    * (checked without a string for it: NameSet).
    */
   private void unique(Mapping m, String template, int i) {
-    YamlNode node = m.get("name");
+    unique(m.get("name"), template, i);
+  }
+
+  private void unique(YamlNode node, String template, int i) {
     Position first = cx.names.putIfAbsent(template, i, node.pos());
     if (first != null) duplicate(node, TaskSpec.format(template, i), first);
   }
