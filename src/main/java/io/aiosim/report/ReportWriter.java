@@ -317,7 +317,11 @@ public final class ReportWriter {
       SerializedString detailKey = KIND_DETAIL_KEYS[kind.ordinal()];
       if (detailKey != null) {
         g.writeName(detailKey);
-        writeValue(g, events.detail(i));
+        if (events.hasIntDetail(i)) {
+          g.writeNumber(events.intDetail(i));
+        } else {
+          writeValue(g, events.detail(i));
+        }
       }
       g.writeEndObject();
     }
