@@ -158,7 +158,7 @@ final class TaskReader {
   private TaskSpec task(Mapping m, int i, int depth) {
     String template = template(m, i);
     String name = null;
-    if (template != null && i > 0 && validName(template)) {
+    if (template != null && i >= 0 && validName(template)) {
       unique(m, template, i);
     } else {
       name = name(m, i);
