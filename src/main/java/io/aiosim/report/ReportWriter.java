@@ -1,14 +1,11 @@
 package io.aiosim.report;
 
 import io.aiosim.dsl.StrategySpec;
-import io.aiosim.dsl.Values;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
@@ -76,7 +73,7 @@ public final class ReportWriter {
   public static String valueToJson(Object v) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(context(new ReportLayout(false)), w)) {
-      writeValue(g, v);
+      ValueJson.write(g, v);
     }
     return w.toString();
   }
@@ -162,6 +159,8 @@ public final class ReportWriter {
     private static final SerializedString TASK = new SerializedString("task");
     private static final SerializedString EVENT = new SerializedString("event");
     private static final SerializedString[] KIND_DETAIL_KEYS = detailKeys();
+    private static final SerializedString[] KIND_KEYS = serialized(Event.Kind.values(), Event.Kind::key);
+    private static final SerializedString[] STATE_KEYS = serialized(TaskReport.State.values(), TaskReport.State::key);
 
     private final JsonGenerator g;
     private final char[] time = new char[PyNumbers.SECONDS_MAX_CHARS];
@@ -171,6 +170,12 @@ public final class ReportWriter {
 
     Emitter(JsonGenerator g) {
       this.g = g;
+    }
+
+    private static <E extends Enum<E>> SerializedString[] serialized(E[] values, java.util.function.Function<E, String> key) {
+      SerializedString[] out = new SerializedString[values.length];
+      for (E v : values) out[v.ordinal()] = new SerializedString(key.apply(v));
+      return out;
     }
 
     private static SerializedString[] detailKeys() {
@@ -215,7 +220,7 @@ public final class ReportWriter {
         g.writeStringProperty("message", w.message());
         g.writeStringProperty("task", w.task());
         g.writeName("error");
-        writeValue(g, w.error());
+        ValueJson.write(g, w.error());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -227,7 +232,7 @@ public final class ReportWriter {
     private void writeStrategy(StrategySpec s) {
       g.writeStartObject();
       g.writeStringProperty("kind", s.kind().key());
-      // On the kind, not a pattern switch over the spec: see writeValue.
+      // On the kind, not a pattern switch over the spec: see ValueJson.write.
       switch (s.kind()) {
         case GATHER -> g.writeBooleanProperty("return_exceptions", ((StrategySpec.Gather) s).returnExceptions());
         case AS_COMPLETED -> g.writeStringProperty("on_error", ((StrategySpec.AsCompleted) s).onError().key());
@@ -239,7 +244,7 @@ public final class ReportWriter {
         }
         case CREATE_TASK -> {
           g.writeName("await");
-          writeValue(g, ((StrategySpec.CreateTask) s).await());
+          ValueJson.write(g, ((StrategySpec.CreateTask) s).await());
         }
         case TASKGROUP -> {}
       }
@@ -256,7 +261,7 @@ public final class ReportWriter {
       g.writeName("at");
       writeTime(o.atNs());
       g.writeName(o.returned() ? "value" : "error");
-      writeValue(g, o.returned() ? o.value() : o.error());
+      ValueJson.write(g, o.returned() ? o.value() : o.error());
       g.writeEndObject();
     }
 
@@ -268,15 +273,15 @@ public final class ReportWriter {
       writeName();
       g.writeName(STATE);
       TaskReport.State state = t.state(i);
-      g.writeString(state.key());
+      g.writeString(STATE_KEYS[state.ordinal()]);
       switch (state) {
         case COMPLETED -> {
           g.writeName(RESULT);
-          writeValue(g, t.result(i));
+          ValueJson.write(g, t.result(i));
         }
         case FAILED -> {
           g.writeName(ERROR);
-          writeValue(g, t.error(i));
+          ValueJson.write(g, t.error(i));
         }
         case CANCELLED -> {
           g.writeName(CANCELLED_BY);
@@ -296,11 +301,25 @@ public final class ReportWriter {
       g.writeEndObject();
     }
 
-    /** The name in {@link #name}, written from a reused buffer (no string per task or event). */
+    /**
+     * The name in {@link #name}, written from a reused buffer (no string per task or event). A
+     * task's name has only letters, digits, '_', '.' and '-' (dsl.TaskReader.validName), which no
+     * escape changes: it goes out as it is, quoted, without the generator's look at each character.
+     */
     private void writeName() {
-      if (nameChars.length < name.length()) nameChars = new char[Math.max(name.length(), 2 * nameChars.length)];
-      name.getChars(0, name.length(), nameChars, 0);
-      g.writeString(nameChars, 0, name.length());
+      int n = name.length();
+      if (nameChars.length < n + 2) nameChars = new char[Math.max(n + 2, 2 * nameChars.length)];
+      name.getChars(0, n, nameChars, 1);
+      for (int k = 1; k <= n; k++) {
+        char c = nameChars[k];
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+          g.writeString(nameChars, 1, n);
+          return;
+        }
+      }
+      nameChars[0] = '"';
+      nameChars[n + 1] = '"';
+      g.writeRawValue(nameChars, 0, n + 2);
     }
 
     private void writeEvent(EventLog events, int i) {
@@ -313,14 +332,14 @@ public final class ReportWriter {
       writeName();
       Event.Kind kind = events.kind(i);
       g.writeName(EVENT);
-      g.writeString(kind.key());
+      g.writeString(KIND_KEYS[kind.ordinal()]);
       SerializedString detailKey = KIND_DETAIL_KEYS[kind.ordinal()];
       if (detailKey != null) {
         g.writeName(detailKey);
         if (events.hasIntDetail(i)) {
           g.writeNumber(events.intDetail(i));
         } else {
-          writeValue(g, events.detail(i));
+          ValueJson.write(g, events.detail(i));
         }
       }
       g.writeEndObject();
@@ -345,52 +364,6 @@ public final class ReportWriter {
 
     private void writeTime(long ns) {
       g.writeNumber(time, 0, PyNumbers.seconds(ns, time));
-    }
-  }
-
-  /** A workflow value: YAML types kept, floats as Python's repr, errors as error objects. */
-  static void writeValue(JsonGenerator g, Object v) {
-    // instanceof, not a pattern switch: see engine.Task.stepRunAndHandleResult.
-    if (v == null) {
-      g.writeNull();
-    } else if (v instanceof String s) {
-      g.writeString(s);
-    } else if (v instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (v instanceof Long l) {
-      g.writeNumber(l);
-    } else if (v instanceof Integer i) {
-      g.writeNumber(i);
-    } else if (v instanceof BigInteger b) {
-      g.writeNumber(b);
-    } else if (v instanceof java.math.BigDecimal d) {
-      g.writeNumber(d); // an expectation's number, as written
-    } else if (v instanceof Double d) {
-      g.writeNumber(Values.pythonRepr(d));
-    } else if (v instanceof List<?> list) {
-      g.writeStartArray();
-      for (Object item : list) {
-        writeValue(g, item);
-      }
-      g.writeEndArray();
-    } else if (v instanceof Map<?, ?> map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        g.writeName(String.valueOf(entry.getKey()));
-        writeValue(g, entry.getValue());
-      }
-      g.writeEndObject();
-    } else if (v instanceof ErrorValue err) {
-      g.writeStartObject();
-      g.writeStringProperty("type", err.type());
-      g.writeStringProperty("message", err.message());
-      if (err.exceptions() != null) {
-        g.writeName("exceptions");
-        writeValue(g, err.exceptions());
-      }
-      g.writeEndObject();
-    } else {
-      throw new IllegalStateException("not a report value: " + v.getClass());
     }
   }
 }

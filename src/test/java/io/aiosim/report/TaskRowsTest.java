@@ -39,4 +39,33 @@ class TaskRowsTest {
     }
     assertThat(checked).isGreaterThan(100);
   }
+
+  /**
+   * Names reach the report unescaped when they need no escape, which every workflow's do (letters,
+   * digits, '_', '.' and '-'); any other name, as a hand-made report may have, is escaped as
+   * Python's json.dumps escapes it.
+   */
+  @Test
+  void aNameThatNeedsEscapesIsEscapedInTasksAndEvents() {
+    WorkflowReader.Loaded loaded = WorkflowReader.read("w.yaml", """
+        version: 1
+        name: w
+        strategy: {kind: gather}
+        tasks:
+          - {name: a, delay: 1, result: 1}
+        """);
+    RunResult r = Simulation.run(loaded.workflow(), ClockKind.VIRTUAL);
+    String odd = "q\"b\\s\u00e9\u007f\n.-_9";
+    List<TaskReport> tasks = List.of(new TaskReport(odd, TaskReport.State.COMPLETED, 1L, null, null, 0L, 1L, odd));
+    EventLog events = new EventLog(task -> odd);
+    events.add(0, 0, Event.Kind.START, null);
+    RunResult renamed = new RunResult(r.workflow(), r.strategy(), r.clock(), r.python(), r.schedule(), r.outcome(),
+        tasks, events, r.warnings(), r.finishedAtNs());
+    String escaped = "\"q\\\"b\\\\s\\u00e9\\u007f\\n.-_9\"";
+    assertThat(ReportWriter.toJson(renamed))
+        .contains("{\"name\": " + escaped + ", \"state\"")
+        .contains("\"parent\": " + escaped + "}")
+        .contains("\"task\": " + escaped + ", \"event\": \"start\"");
+    assertThat(ReportWriter.toJson(r)).contains("{\"name\": \"a\", \"state\"");
+  }
 }
