@@ -277,7 +277,11 @@ public final class ReportWriter {
       switch (state) {
         case COMPLETED -> {
           g.writeName(RESULT);
-          ValueJson.write(g, t.result(i));
+          if (t.hasIntResult(i)) {
+            g.writeNumber(t.intResult(i));
+          } else {
+            ValueJson.write(g, t.result(i));
+          }
         }
         case FAILED -> {
           g.writeName(ERROR);

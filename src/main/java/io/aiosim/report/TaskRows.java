@@ -19,6 +19,16 @@ public interface TaskRows {
   /** The result when completed, else null. */
   Object result(int i);
 
+  /** Whether {@link #result} is a Long that {@link #intResult} gives without its box (the writer's way). */
+  default boolean hasIntResult(int i) {
+    return false;
+  }
+
+  /** The value of a result that {@link #hasIntResult}. */
+  default int intResult(int i) {
+    throw new IllegalStateException("no int result");
+  }
+
   /** The error when failed, else null. */
   ErrorValue error(int i);
 

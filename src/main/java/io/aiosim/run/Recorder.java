@@ -16,6 +16,7 @@ import io.aiosim.report.Outcome;
 import io.aiosim.report.TaskReport;
 import io.aiosim.report.TaskRows;
 import io.aiosim.report.Warning;
+import io.aiosim.run.CancelRequests.Request;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,11 @@ final class Recorder implements Observer {
   static final Object MAIN_CONTEXT = new Object();
   private static final int UNREPORTED = -2;
   private static final CancelCause[] CAUSES = CancelCause.values();
+  private static final TaskReport.State[] STATES = {
+    TaskReport.State.PENDING, TaskReport.State.COMPLETED, TaskReport.State.FAILED, TaskReport.State.CANCELLED
+  };
+  /** In a fate: the result is the int in {@link #ints}. */
+  private static final int INT_RESULT = 0x80;
 
   private EventLoop loop;
   /** The tasks as the report and the event log read them. */
@@ -45,7 +51,14 @@ final class Recorder implements Observer {
   private int[] parents;
   private long[] startedAt;
   private long[] finishedAt;
-  private byte[] cancelledBy;
+  /**
+   * Each task's end as taskDone saw it, so that the report reads no Task (a million, scattered
+   * over the heap): the state's index in STATES in the low two bits, then what cancelled it (its
+   * cause's ordinal + 1, or 0), and INT_RESULT.
+   */
+  private byte[] fates;
+  /** Results that are Longs fitting an int, as values (the boxes lie scattered too); null until one. */
+  private int[] ints;
   /** Outstanding cancel requests, oldest first: null, one {@link Request}, or a list of them. */
   private Object[] requests;
   private Object mainRequests;
@@ -55,8 +68,6 @@ final class Recorder implements Observer {
   private boolean shutdown;
   private Outcome outcome;
   private final List<IndexedWarning> warnings = new ArrayList<>();
-
-  private record Request(Requester by, CancelCause cause) {}
 
   private record IndexedWarning(int index, Warning warning) {}
 
@@ -73,7 +84,7 @@ final class Recorder implements Observer {
     parents = new int[capacity];
     startedAt = new long[capacity];
     finishedAt = new long[capacity];
-    cancelledBy = new byte[capacity];
+    fates = new byte[capacity];
     requests = new Object[capacity];
     // Each task starts and ends: two events at least.
     this.events = recordEvents ? new EventLog(view, 2 * capacity) : EventLog.leftOut(view);
@@ -126,7 +137,8 @@ final class Recorder implements Observer {
     parents = Arrays.copyOf(parents, n);
     startedAt = Arrays.copyOf(startedAt, n);
     finishedAt = Arrays.copyOf(finishedAt, n);
-    cancelledBy = Arrays.copyOf(cancelledBy, n);
+    fates = Arrays.copyOf(fates, n);
+    if (ints != null) ints = Arrays.copyOf(ints, n);
     requests = Arrays.copyOf(requests, n);
   }
 
@@ -152,9 +164,9 @@ final class Recorder implements Observer {
     CancelCause cause = causeOf(by);
     Request r = new Request(by, cause);
     if (i == EventLog.MAIN) {
-      mainRequests = appended(mainRequests, r);
+      mainRequests = CancelRequests.appended(mainRequests, r);
     } else {
-      requests[i] = appended(requests[i], r);
+      requests[i] = CancelRequests.appended(requests[i], r);
     }
     events.add(loop.time(), i, Event.Kind.CANCEL, cause.key());
   }
@@ -174,7 +186,7 @@ final class Recorder implements Observer {
     }
     if (by instanceof Task x) {
       boolean main = index(x) == EventLog.MAIN;
-      Request first = earliest(main ? mainRequests : requestsOf(x));
+      Request first = CancelRequests.earliest(main ? mainRequests : requestsOf(x));
       if (first == null) {
         return CancelCause.PARENT;
       }
@@ -196,16 +208,18 @@ final class Recorder implements Observer {
     int i = index(task);
     if (by == TaskGroup.RECANCEL) { // 3.13's TaskGroup withdraws the latest request, to make it again
       if (i == EventLog.MAIN) {
-        mainRequests = withoutLatest(mainRequests);
+        recancelled = CancelRequests.latest(mainRequests);
+        mainRequests = CancelRequests.withoutLatest(mainRequests);
       } else if (i >= 0) {
-        requests[i] = withoutLatest(requests[i]);
+        recancelled = CancelRequests.latest(requests[i]);
+        requests[i] = CancelRequests.withoutLatest(requests[i]);
       }
       return;
     }
     if (i == EventLog.MAIN) {
-      mainRequests = withdrawn(mainRequests, by);
+      mainRequests = CancelRequests.withdrawn(mainRequests, by);
     } else if (i >= 0) {
-      requests[i] = withdrawn(requests[i], by);
+      requests[i] = CancelRequests.withdrawn(requests[i], by);
     }
   }
 
@@ -218,13 +232,21 @@ final class Recorder implements Observer {
     long now = loop.time();
     finishedAt[i] = now;
     if (task.isCancelled()) {
-      Request first = earliest(requests[i]);
-      cancelledBy[i] = (byte) (first == null ? 0 : first.cause().ordinal() + 1);
+      Request first = CancelRequests.earliest(requests[i]);
+      fates[i] = (byte) (3 | (first == null ? 0 : first.cause().ordinal() + 1) << 2);
       events.add(now, i, Event.Kind.CANCELLED, null);
     } else if (task.peekException() != null) {
+      fates[i] = 2;
       events.add(now, i, Event.Kind.FAILED, ReportValues.error(task.peekException()));
     } else {
-      events.add(now, i, Event.Kind.COMPLETED, ReportValues.value(task.peekResult()));
+      Object v = ReportValues.value(task.peekResult());
+      fates[i] = 1;
+      if (v instanceof Long l && l == (int) (long) l) {
+        if (ints == null) ints = new int[fates.length];
+        ints[i] = (int) (long) l;
+        fates[i] = (byte) (1 | INT_RESULT);
+      }
+      events.add(now, i, Event.Kind.COMPLETED, v);
     }
   }
 
@@ -311,15 +333,23 @@ final class Recorder implements Observer {
 
     @Override
     public TaskReport.State state(int i) {
-      Task t = tasks[i];
-      if (!t.isDone()) return TaskReport.State.PENDING;
-      if (t.isCancelled()) return TaskReport.State.CANCELLED;
-      return t.peekException() != null ? TaskReport.State.FAILED : TaskReport.State.COMPLETED;
+      return STATES[fates[i] & 3];
     }
 
     @Override
     public Object result(int i) {
-      return state(i) == TaskReport.State.COMPLETED ? ReportValues.value(tasks[i].peekResult()) : null;
+      if (state(i) != TaskReport.State.COMPLETED) return null;
+      return (fates[i] & INT_RESULT) != 0 ? Long.valueOf(ints[i]) : ReportValues.value(tasks[i].peekResult());
+    }
+
+    @Override
+    public boolean hasIntResult(int i) {
+      return (fates[i] & INT_RESULT) != 0;
+    }
+
+    @Override
+    public int intResult(int i) {
+      return ints[i];
     }
 
     @Override
@@ -329,7 +359,8 @@ final class Recorder implements Observer {
 
     @Override
     public String cancelledBy(int i) {
-      return state(i) == TaskReport.State.CANCELLED && cancelledBy[i] != 0 ? CAUSES[cancelledBy[i] - 1].key() : null;
+      int cause = (fates[i] >> 2) & 0x1F;
+      return state(i) == TaskReport.State.CANCELLED && cause != 0 ? CAUSES[cause - 1].key() : null;
     }
 
     @Override
@@ -339,58 +370,12 @@ final class Recorder implements Observer {
 
     @Override
     public long finishedAtNs(int i) {
-      return tasks[i].isDone() ? finishedAt[i] : -1;
+      return (fates[i] & 3) != 0 ? finishedAt[i] : -1;
     }
 
     @Override
     public String parent(int i) {
       return parents[i] < 0 ? null : name(parents[i]);
     }
-  }
-
-  private static Object appended(Object list, Request r) {
-    if (list == null) {
-      return r;
-    }
-    @SuppressWarnings("unchecked")
-    ArrayList<Request> l = list instanceof ArrayList<?> a ? (ArrayList<Request>) a : new ArrayList<>(List.of((Request) list));
-    l.add(r);
-    return l;
-  }
-
-  private static Request earliest(Object list) {
-    if (list instanceof Request r) {
-      return r;
-    }
-    return list instanceof ArrayList<?> l && !l.isEmpty() ? (Request) l.get(0) : null;
-  }
-
-  /** Withdraws the latest request, kept in {@link #recancelled} for the cancel() that follows. */
-  private Object withoutLatest(Object list) {
-    if (list instanceof Request r) {
-      recancelled = r;
-      return null;
-    }
-    if (list instanceof ArrayList<?> l && !l.isEmpty()) {
-      recancelled = (Request) l.remove(l.size() - 1);
-      return list;
-    }
-    throw new IllegalStateException("uncancel() of a task with no cancel request outstanding");
-  }
-
-  /** Withdraws the request {@code by} made (the oldest of its own). */
-  private static Object withdrawn(Object list, Requester by) {
-    if (list instanceof Request r) {
-      return r.by() == by ? null : list;
-    }
-    if (list instanceof ArrayList<?> l) {
-      for (int k = 0; k < l.size(); k++) {
-        if (((Request) l.get(k)).by() == by) {
-          l.remove(k);
-          break;
-        }
-      }
-    }
-    return list;
   }
 }
