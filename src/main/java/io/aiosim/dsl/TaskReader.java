@@ -91,7 +91,7 @@ final class TaskReader {
       }
       TaskSpec copy = task(m, k, depth);
       if (copy.body() instanceof TaskBody.Steps s && s.shorthand() && shape == null) {
-        shape = ShorthandCopies.of(s.steps().get(1), m.get("result"), (int) n);
+        shape = ShorthandCopies.of(s.steps().get(1), m.get("result"));
       }
       copy = smallest(copy, previous, shape);
       out.accept(copy);

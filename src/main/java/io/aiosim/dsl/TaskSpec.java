@@ -49,7 +49,6 @@ public final class TaskSpec implements StepSequence {
 
   /** Copy {@code index} of {@code template}, its body made by {@code shape} from {@code ns}. */
   static TaskSpec made(String template, int index, ShorthandCopies shape, long ns) {
-    shape.read(index);
     return new TaskSpec(template, index, shape, null, ns);
   }
 

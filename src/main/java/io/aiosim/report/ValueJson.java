@@ -29,6 +29,12 @@ final class ValueJson {
       g.writeNumber(d); // an expectation's number, as written
     } else if (v instanceof Double d) {
       g.writeNumber(Values.pythonRepr(d));
+    } else if (v instanceof IntList ints) {
+      g.writeStartArray();
+      for (int k = 0, n = ints.size(); k < n; k++) {
+        g.writeNumber(ints.intAt(k));
+      }
+      g.writeEndArray();
     } else if (v instanceof List<?> list) {
       g.writeStartArray();
       for (Object item : list) {

@@ -2,6 +2,7 @@ package io.aiosim.run;
 
 import io.aiosim.engine.PyException;
 import io.aiosim.report.ErrorValue;
+import io.aiosim.report.IntList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,8 @@ final class ReportValues {
     if (v instanceof PyException e) {
       return error(e);
     } else if (v instanceof List<?> l) {
+      IntList ints = IntList.of(l);
+      if (ints != null) return ints;
       List<Object> out = null;
       for (int k = 0; k < l.size(); k++) {
         Object x = l.get(k);
