@@ -103,7 +103,7 @@ java_flags=(-XX:+UseParallelGC -XX:MaxTenuringThreshold=0 -Xss8m -XX:-UsePerfDat
   -Xlog:disable -Xlog:all=error:stderr)
 
 # aot_kind ARGS...: sets REPLY to the start-up cache that the command line ARGS starts from: run
-# (run FILE..., no option, no -, no @file: RunCommand.plain), text (--version or -V alone, or a
+# (run FILE..., no option but one --no-events, no -, no @file: RunCommand.plain), text (--version or -V alone, or a
 # help form that HelpTexts.topic answers from a text: --help, -h or help alone; COMMAND --help,
 # COMMAND -h or help COMMAND, COMMAND a word of letters) or all. A JVM preloads its whole cache,
 # so the most common command lines get small ones of their own (cli/CacheTraining.java).
@@ -119,10 +119,15 @@ aot_kind() {
   fi
   if [ "$REPLY" = all ] && [ "$#" -ge 2 ] && [ "$1" = run ]; then
     shift
+    local files=0 no_events=0
     for a in "$@"; do
-      case "$a" in "" | -* | @*) return 0 ;; esac
+      case "$a" in
+        --no-events) [ "$no_events" = 0 ] || return 0; no_events=1 ;;
+        "" | -* | @*) return 0 ;;
+        *) files=$((files + 1)) ;;
+      esac
     done
-    REPLY=run
+    [ "$files" = 0 ] || REPLY=run
   fi
 }
 
@@ -159,7 +164,9 @@ kind_flags() {
       ;;
     run)
       shift # the command's name
-      if [ -z "${AIOSIM_TIER:-}" ] && small_files "$@"; then kind_java_flags+=(-XX:TieredStopAtLevel=1); fi
+      local files=() a
+      for a in "$@"; do [ "$a" = --no-events ] || files+=("$a"); done
+      if [ -z "${AIOSIM_TIER:-}" ] && small_files ${files[@]+"${files[@]}"}; then kind_java_flags+=(-XX:TieredStopAtLevel=1); fi
       ;;
   esac
 }

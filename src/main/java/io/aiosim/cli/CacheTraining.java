@@ -23,9 +23,9 @@ import picocli.CommandLine.Command;
  * command), so the command lines that are started most often get caches of their own:
  *
  * <ul>
- *   <li>{@code run}: {@code run FILE...} without options ({@link RunCommand#plain}), trained on
- *       the matrix library's scenarios (a tiny run 77 -> 57 ms) and on large counted ones ({@link
- *       #counted}), whose JIT profiles a large run starts from;
+ *   <li>{@code run}: {@code run FILE...} with no option but {@code --no-events} ({@link
+ *       RunCommand#plain}), trained on the matrix library's scenarios (a tiny run 77 -> 57 ms) and
+ *       on large counted ones ({@link #counted}), whose JIT profiles a large run starts from;
  *   <li>{@code text}: {@code --version} alone, and the help texts ({@link HelpTexts}): 52 -> 25 ms;
  *   <li>{@code all}: every command once (a command left out would start cold), for the rest.
  * </ul>
@@ -85,7 +85,12 @@ public final class CacheTraining {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"run", work.toString()});
         if (first != null) lines.add(new String[] {"run", first});
-        for (String file : counted(dir)) lines.add(new String[] {"run", file});
+        for (String file : counted(dir)) {
+          // Both ways: a branch the training never took is compiled as a trap, and a run that takes
+          // it falls back to the interpreter until it is compiled again.
+          lines.add(new String[] {"run", file});
+          lines.add(new String[] {"run", "--no-events", file});
+        }
         return lines;
       }
       case "all" -> {
@@ -100,8 +105,9 @@ public final class CacheTraining {
    * dir}. Their runs are long enough for the JIT to profile and compile the engine, the reading
    * and the report, and a training records those profiles into its cache (JDK 25, JEP 515), so
    * that a large run compiles its hot code early instead of profiling it anew: a million-task
-   * gather 2.75 -> 2.26 s, 300,000 tasks 0.97 -> 0.88 s (the run cache, 560 MB the same), and
-   * the cache grows 0.6 MB. Small runs are in C1 (java.sh, small_files) and gain nothing.
+   * gather 2.53 -> 2.10 s, 300,000 tasks 0.92 -> 0.82 s, with {@code --no-events} 1.76 -> 1.59 s
+   * (560 MB the same), and the cache grows 0.6 MB. Small runs are in C1 (java.sh, small_files)
+   * and gain nothing. The all cache trained so was slower (1M with {@code --out} 2.37 -> 2.58 s).
    */
   static List<String> counted(Path dir) throws IOException {
     List<String> files = new ArrayList<>();

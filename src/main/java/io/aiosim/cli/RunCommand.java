@@ -122,31 +122,44 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Whether the command line is {@code run FILE...} and nothing else, the most common one: no
-   * argument picocli could read as an option ({@code -...}, so {@code -} for standard input too)
-   * or as an @file. {@link Main} runs it through {@link #plainRun}, without picocli's model.
+   * Whether the command line is {@code run FILE...} with at most one {@code --no-events} among
+   * the files and nothing else, the most common ones: no other argument picocli could read as an
+   * option ({@code -...}, so {@code -} for standard input too) or as an @file. {@link Main} runs
+   * it through {@link #plainRun}, without picocli's model.
    */
   static boolean plain(String[] args) {
     if (args.length < 2 || !args[0].equals("run")) {
       return false;
     }
+    boolean noEvents = false;
+    int files = 0;
     for (int i = 1; i < args.length; i++) {
-      if (args[i].isEmpty() || args[i].charAt(0) == '-' || args[i].charAt(0) == '@') {
+      if (!noEvents && args[i].equals("--no-events")) {
+        noEvents = true; // picocli takes a flag before or after the files; twice is an error
+      } else if (args[i].isEmpty() || args[i].charAt(0) == '-' || args[i].charAt(0) == '@') {
         return false;
+      } else {
+        files++;
       }
     }
-    return true;
+    return files > 0;
   }
 
   /**
-   * A {@link #plain} command line, run as picocli would run it (every option at its default, an
-   * exception handled by {@link Main#failed}) but without building the command's model: that
-   * took 50-70 ms of a 160 ms tiny run (JDK annotation proxies and reflection, which no
-   * start-up cache keeps). PlainRunTest holds both ways to the same bytes and status.
+   * A {@link #plain} command line, run as picocli would run it (every option at its default but
+   * {@code --no-events}, an exception handled by {@link Main#failed}) but without building the
+   * command's model: that took 50-70 ms of a 160 ms tiny run (JDK annotation proxies and
+   * reflection, which no start-up cache keeps). PlainRunTest holds both ways to the same bytes
+   * and status.
    */
   static int plainRun(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
     RunCommand r = new RunCommand();
-    r.inputs = List.of(args).subList(1, args.length);
+    List<String> inputs = new ArrayList<>(args.length - 1);
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--no-events")) r.noEvents = true;
+      else inputs.add(args[i]);
+    }
+    r.inputs = inputs;
     r.stdin = stdin;
     r.pythonOption = new PythonOption();
     r.scheduleOption = new ScheduleOption();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run FILE...} skips picocli's model (RunCommand.plainRun): it must print the same bytes
+ * {@code run FILE...} (with at most one {@code --no-events}) skips picocli's model
+ * (RunCommand.plainRun): it must print the same bytes
  * and exit with the same status as the same command line going through picocli.
  */
 class PlainRunTest {
@@ -32,7 +33,12 @@ class PlainRunTest {
             new Row(false, "run"),
             new Row(false, "run", "-"),
             new Row(false, "run", "a.yaml", "-"),
-            new Row(false, "run", "--no-events", "a.yaml"),
+            new Row(true, "run", "--no-events", "a.yaml"),
+            new Row(true, "run", "a.yaml", "--no-events", "b.yaml"),
+            new Row(false, "run", "--no-events"),
+            new Row(false, "run", "--no-events", "a.yaml", "--no-events"),
+            new Row(false, "run", "--no-event", "a.yaml"),
+            new Row(false, "run", "--no-events=true", "a.yaml"),
             new Row(false, "run", "a.yaml", "-h"),
             new Row(false, "run", "a.yaml", "--"),
             new Row(false, "run", "@args.txt"),
@@ -68,7 +74,9 @@ class PlainRunTest {
             new Case("an invalid file among valid ones", "run", "workflows/seed/gather-basic.yaml", invalid.toString()),
             new Case("a run stopped by the clock's bound", "run", overflow.toString()),
             new Case("a warning", "run", warned.toString()),
-            new Case("a folder without workflows", "run", empty.toString()));
+            new Case("a folder without workflows", "run", empty.toString()),
+            new Case("--no-events first", "run", "--no-events", "workflows/seed/gather-basic.yaml"),
+            new Case("--no-events among the files", "run", "workflows/seed/wait-basic.yaml", "--no-events", invalid.toString(), "workflows/traps"));
     return cases.stream()
         .map(
             c ->
