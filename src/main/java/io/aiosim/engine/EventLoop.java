@@ -1,6 +1,5 @@
 package io.aiosim.engine;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +14,7 @@ public final class EventLoop {
   private final Clock clock;
   private final Observer observer;
   private final AsyncioVersion version;
-  private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+  private final ReadyQueue ready = new ReadyQueue();
   /** Every task made on this loop, in creation order (CPython's {@code _scheduled_tasks}). */
   private final ArrayList<Task> tasks = new ArrayList<>();
   private final TimerQueue scheduled = new TimerQueue();
@@ -104,13 +103,23 @@ public final class EventLoop {
 
   /** {@code loop.call_soon}. */
   public void callSoon(Handle handle) {
-    ready.addLast(handle);
+    ready.add(handle);
+  }
+
+  /** {@code loop.call_soon(task.__step)}, a Handle no one can cancel (see {@link ReadyQueue}). */
+  void callSoonStep(Task task) {
+    ready.addStep(task);
+  }
+
+  /** {@code loop.call_soon(callback, future)} for a done callback (see {@link ReadyQueue}). */
+  void callSoon(DoneCallback callback, Future future) {
+    ready.addDoneCallback(callback, future);
   }
 
   /** {@code loop.call_soon(callback)}. */
   public Handle callSoon(Runnable callback) {
     Handle h = new Handle.Callback(callback);
-    ready.addLast(h);
+    ready.add(h);
     return h;
   }
 
@@ -214,10 +223,7 @@ public final class EventLoop {
     long endTime = time() + 1; // _clock_resolution is 1 ns on the reference loop
     scheduled.moveDue(endTime, ready, tieOrder, tie);
     for (int n = ready.size(); n > 0; n--) {
-      Handle h = ready.pollFirst();
-      if (!h.cancelled) {
-        h.run();
-      }
+      ready.runFirst();
     }
   }
 }

@@ -156,7 +156,7 @@ public non-sealed class Future implements Coro.Signal {
 
   public void addDoneCallback(DoneCallback fn) {
     if (state != State.PENDING) {
-      loop.callSoon(new CallbackHandle(fn, this));
+      loop.callSoon(fn, this);
     } else if (callback0 == null && moreCallbacks() == null) {
       callback0 = fn;
     } else {
@@ -196,31 +196,15 @@ public non-sealed class Future implements Coro.Signal {
     if (callback0 != null) {
       DoneCallback cb = callback0;
       callback0 = null;
-      loop.callSoon(new CallbackHandle(cb, this));
+      loop.callSoon(cb, this);
     } else {
       ArrayList<DoneCallback> cbs = moreCallbacks();
       if (cbs != null) {
         uncommon.moreCallbacks = null;
         for (DoneCallback cb : cbs) {
-          loop.callSoon(new CallbackHandle(cb, this));
+          loop.callSoon(cb, this);
         }
       }
-    }
-  }
-
-  /** A done callback in the ready queue. */
-  private static final class CallbackHandle extends Handle {
-    private final DoneCallback fn;
-    private final Future future;
-
-    CallbackHandle(DoneCallback fn, Future future) {
-      this.fn = fn;
-      this.future = future;
-    }
-
-    @Override
-    void run() {
-      fn.onDone(future);
     }
   }
 }

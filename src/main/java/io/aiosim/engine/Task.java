@@ -32,7 +32,7 @@ public final class Task extends Future implements DoneCallback, Requester {
     this.name = name;
     this.context = context;
     this.number = number;
-    loop.callSoon(new StepHandle(this, null));
+    loop.callSoonStep(this);
   }
 
   /** {@code get_name()}. */
@@ -186,7 +186,7 @@ public final class Task extends Future implements DoneCallback, Requester {
       loop.observer().taskDone(this);
     } else if (signal instanceof Coro.Yield) {
       // Bare yield relinquishes control for one event loop iteration.
-      loop.callSoon(new StepHandle(this, null));
+      loop.callSoonStep(this);
     } else {
       Future f = (Future) signal;
       if (f == this) {
@@ -210,21 +210,5 @@ public final class Task extends Future implements DoneCallback, Requester {
       exc = e; // this may also be a cancellation
     }
     step(exc);
-  }
-
-  /** The task's step in the ready queue. */
-  private static final class StepHandle extends Handle {
-    private final Task task;
-    private final PyException exc;
-
-    StepHandle(Task task, PyException exc) {
-      this.task = task;
-      this.exc = exc;
-    }
-
-    @Override
-    void run() {
-      task.step(exc);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package io.aiosim.engine;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 
@@ -92,15 +91,15 @@ final class TimerQueue {
   }
 
   /** Moves every timer due before {@code endTime} to {@code ready}, in (when, seq) order. */
-  void moveDue(long endTime, ArrayDeque<Handle> ready) {
+  void moveDue(long endTime, ReadyQueue ready) {
     moveDue(endTime, ready, null, null);
   }
 
   /**
-   * As {@link #moveDue(long, ArrayDeque)}, but when {@code order} is not null each tie (two or
+   * As {@link #moveDue(long, ReadyQueue)}, but when {@code order} is not null each tie (two or
    * more live timers due at one instant) goes through it first, gathered in {@code scratch}.
    */
-  void moveDue(long endTime, ArrayDeque<Handle> ready, TieOrder order, List<TimerHandle> scratch) {
+  void moveDue(long endTime, ReadyQueue ready, TieOrder order, List<TimerHandle> scratch) {
     order();
     while (size > 0 || runPos < runWhens.length) {
       boolean fromRun = runFirst();
@@ -122,7 +121,7 @@ final class TimerQueue {
       while (h != null) {
         if (!h.cancelled) {
           if (order == null) {
-            ready.addLast(h);
+            ready.add(h);
           } else {
             scratch.add(h);
           }
@@ -135,7 +134,7 @@ final class TimerQueue {
     }
   }
 
-  private static void flush(List<TimerHandle> timers, ArrayDeque<Handle> ready, TieOrder order) {
+  private static void flush(List<TimerHandle> timers, ReadyQueue ready, TieOrder order) {
     if (timers.size() > 1) {
       order.order(timers.get(0).when, timers);
     }

@@ -2,7 +2,6 @@ package io.aiosim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -84,11 +83,11 @@ class TimerQueueTest {
             expected.add(h);
           }
         }
-        ArrayDeque<Handle> ready = new ArrayDeque<>();
+        ReadyQueue ready = new ReadyQueue();
         live.removeAll(expected);
         if (!reversing) {
           queue.moveDue(endTime, ready);
-          assertThat(new ArrayList<>(ready)).as("seed %d step %d", seed, step).containsExactlyElementsOf(expected);
+          assertThat(ready.callbacks()).as("seed %d step %d", seed, step).containsExactlyElementsOf(expected);
           continue;
         }
         List<List<TimerHandle>> asked = new ArrayList<>();
@@ -113,7 +112,7 @@ class TimerQueueTest {
           reversed.addAll(group);
         }
         assertThat(asked).as("seed %d step %d: the ties", seed, step).isEqualTo(ties);
-        assertThat(new ArrayList<>(ready)).as("seed %d step %d", seed, step).containsExactlyElementsOf(reversed);
+        assertThat(ready.callbacks()).as("seed %d step %d", seed, step).containsExactlyElementsOf(reversed);
       }
     }
   }
