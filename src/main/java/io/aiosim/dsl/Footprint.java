@@ -19,12 +19,17 @@ import java.util.Map;
  * can repeat it (a task's result in its line, its event, each enclosing group's result, main's).
  */
 public final class Footprint {
-  // Memory of a run, measured as the peak live heap after GC (JDK 25, SerialGC) of 1M-task runs
-  // at commit 71a8e54 (with the cancel event): 798 MB for shorthand tasks (a task, two steps, two
-  // events), 1324 MB with an on_cancel of two steps under a timeout; ten logs more cost about 30
-  // bytes a step and 20 an event (at 1d25c45). Each estimate is 11-13% above those runs.
-  static final long TASK_MEMORY = 800;
-  static final long ON_CANCEL_MEMORY = 500;
+  // Memory of a run, measured as the smallest heap it completes in (SerialGC, -Xmx bisected to 8
+  // MB) on JDK 25 without compact object headers, so as JDK 21-24 lay objects out, at f3cd043
+  // (2026-12-07): 381 B a task for 1M shorthand tasks (a task, two steps, two events, a '{i}'
+  // result), 358 B with a steps list of a sleep and a return, 374 B split between two groups,
+  // 608 B for 500k with an on_cancel of two steps under a timeout, 422 B for 500k of seven steps
+  // with three logs. The estimates are 12-20% above those runs (75% for the logs), as 11-13%
+  // were for the 1M runs at 71a8e54 (798 MB shorthand, 1,324 MB with an on_cancel), whose bodies
+  // and names copies no longer keep. Ten logs more cost about 30 bytes a step and 20 an event
+  // (at 1d25c45).
+  static final long TASK_MEMORY = 310;
+  static final long ON_CANCEL_MEMORY = 210;
   static final long STEP_MEMORY = 40;
   static final long LOG_MEMORY = 20;
   /** A list or mapping of a value: the model builds one per copy of a counted task. */

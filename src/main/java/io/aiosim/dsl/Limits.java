@@ -28,8 +28,9 @@ public record Limits(
 
   /**
    * The defaults: files of 16 MiB, 100 levels of tasks, 1000 of YAML, 10,000,000 tasks, aliases
-   * adding 100,000 nodes or 16 MiB, a run needing 1.2 GB (about 1.25 million shorthand tasks, or
-   * 800,000 with an on_cancel), a report of 1 GB.
+   * adding 100,000 nodes or 16 MiB, a run needing 1.2 GB (about 2.6 million shorthand tasks, or
+   * 1.7 million with an on_cancel), a report of 1 GB (which stops those at about 1.75 and 1.4
+   * million).
    */
   public static final Limits DEFAULT =
       new Limits(16L << 20, 100, 1000, 10_000_000L, 100_000L, 16L << 20, 1_200_000_000L, 1_000_000_000L);

@@ -127,7 +127,7 @@ class LimitsTest {
     String tenMillion = (plain + steps + cleanup).replace("1000000", "10000000");
     assertThat(WorkflowReader.read("m.yaml", tenMillion).diagnostics())
         .extracting(Diagnostic::toString)
-        .containsExactly("m.yaml:3:1: tasks: 10000000 tasks after count expansion would need about 14.9 GB of"
+        .containsExactly("m.yaml:3:1: tasks: 10000000 tasks after count expansion would need about 7.1 GB of"
             + " memory to run; the limit is 1.2 GB (use fewer tasks, steps or values, or smaller ones)");
     String manyLogs = plain + "    steps: [" + "{log: m}, ".repeat(30) + "{return: 1}]\n";
     assertThat(WorkflowReader.read("m.yaml", manyLogs).diagnostics())
