@@ -111,7 +111,7 @@ java_flags=(-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxTenuringThresho
   -Xlog:disable -Xlog:all=error:stderr)
 
 # aot_kind ARGS...: sets REPLY to the start-up cache that the command line ARGS starts from: run
-# (run FILE..., no option but one --no-events, no -, no @file: RunCommand.plain), text
+# (run FILE..., no option but one --no-events, no -, no @file: PlainRun.matches), text
 # (--version or -V alone, or a help form that HelpTexts.topic answers from a text: --help, -h or
 # help alone; COMMAND --help, COMMAND -h or help COMMAND, COMMAND a word of letters) or all. A
 # JVM preloads its whole cache, so the most common command lines get small ones of their own

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
  *
  * <ul>
  *   <li>{@code run}: {@code run FILE...} with no option but {@code --no-events} ({@link
- *       RunCommand#plain}), trained on the matrix library's scenarios (a tiny run 77 -> 57 ms) and
+ *       PlainRun}), trained on the matrix library's scenarios (a tiny run 77 -> 57 ms) and
  *       on large counted ones ({@link #counted}), whose JIT profiles a large run starts from;
  *   <li>{@code text}: {@code --version} alone, and the help texts ({@link HelpTexts}): 52 -> 25 ms;
  *   <li>{@code all}: every command once (a command left out would start cold), for the rest.

@@ -83,8 +83,8 @@ public final class Main implements Callable<Integer> {
         for (String line : new Version().getVersion()) out.println(line);
         out.flush();
         code = ExitCode.OK.code();
-      } else if (fastPaths && RunCommand.plain(args)) {
-        code = RunCommand.plainRun(args, in, out, err);
+      } else if (fastPaths && PlainRun.matches(args)) {
+        code = PlainRun.run(args, in, out, err);
       } else if (fastPaths && HelpTexts.print(args, out)) {
         code = ExitCode.OK.code(); // as rendered when the jar was built (HelpTexts)
       } else {

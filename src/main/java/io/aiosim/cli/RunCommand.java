@@ -87,7 +87,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin PythonOption pythonOption;
 
-  @Option(names = "--no-events", description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")
+  /** The one option a {@link PlainRun} command line may have. */
+  static final String NO_EVENTS = "--no-events";
+
+  @Option(names = NO_EVENTS, description = "Leave the event list out of the report (\"events\": []): for huge runs, less memory and time. Everything else is unchanged.")
   boolean noEvents;
 
   @Mixin ScheduleOption scheduleOption;
@@ -121,56 +124,8 @@ final class RunCommand implements Callable<Integer> {
     return run(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
-  /**
-   * Whether the command line is {@code run FILE...} with at most one {@code --no-events} among
-   * the files and nothing else, the most common ones: no other argument picocli could read as an
-   * option ({@code -...}, so {@code -} for standard input too) or as an @file. {@link Main} runs
-   * it through {@link #plainRun}, without picocli's model.
-   */
-  static boolean plain(String[] args) {
-    if (args.length < 2 || !args[0].equals("run")) {
-      return false;
-    }
-    boolean noEvents = false;
-    int files = 0;
-    for (int i = 1; i < args.length; i++) {
-      if (!noEvents && args[i].equals("--no-events")) {
-        noEvents = true; // picocli takes a flag before or after the files; twice is an error
-      } else if (args[i].isEmpty() || args[i].charAt(0) == '-' || args[i].charAt(0) == '@') {
-        return false;
-      } else {
-        files++;
-      }
-    }
-    return files > 0;
-  }
-
-  /**
-   * A {@link #plain} command line, run as picocli would run it (every option at its default but
-   * {@code --no-events}, an exception handled by {@link Main#failed}) but without building the
-   * command's model: that took 50-70 ms of a 160 ms tiny run (JDK annotation proxies and
-   * reflection, which no start-up cache keeps). PlainRunTest holds both ways to the same bytes
-   * and status.
-   */
-  static int plainRun(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-    RunCommand r = new RunCommand();
-    List<String> inputs = new ArrayList<>(args.length - 1);
-    for (int i = 1; i < args.length; i++) {
-      if (args[i].equals("--no-events")) r.noEvents = true;
-      else inputs.add(args[i]);
-    }
-    r.inputs = inputs;
-    r.stdin = stdin;
-    r.pythonOption = new PythonOption();
-    r.scheduleOption = new ScheduleOption();
-    try {
-      return r.run(out, err);
-    } catch (Exception e) {
-      return Main.failed(e, "run", err);
-    }
-  }
-
-  private int run(PrintWriter out, PrintWriter err) throws IOException {
+  /** Runs the command as picocli would after setting its fields (also {@link PlainRun#run}). */
+  int run(PrintWriter out, PrintWriter err) throws IOException {
     ClockKind clockKind;
     switch (clock) {
       case "virtual" -> clockKind = ClockKind.VIRTUAL;

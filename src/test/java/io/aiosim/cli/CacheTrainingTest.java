@@ -29,8 +29,8 @@ class CacheTrainingTest {
     List<String[]> run = CacheTraining.commandLines("run", tmp.resolve("run"));
     // The table (computed by the "all" training) names exactly the scenarios the run training lists.
     assertThat(written(tmp.resolve("run"))).hasSize(35).isEqualTo(written(tmp.resolve("all")));
-    assertThat(run).isNotEmpty().allMatch(RunCommand::plain);
-    assertThat(all).anyMatch(l -> l[0].equals("matrix")).anyMatch(l -> l[0].equals("run") && !RunCommand.plain(l));
+    assertThat(run).isNotEmpty().allMatch(PlainRun::matches);
+    assertThat(all).anyMatch(l -> l[0].equals("matrix")).anyMatch(l -> l[0].equals("run") && !PlainRun.matches(l));
     // The text training runs only command lines answered by a fixed text, never picocli's model.
     assertThat(CacheTraining.commandLines("text", tmp.resolve("text")))
         .isNotEmpty()

@@ -38,7 +38,7 @@ class LauncherTest {
   }
 
   /**
-   * java.sh's aot_kind picks the run cache exactly for the command lines RunCommand.plain runs,
+   * java.sh's aot_kind picks the run cache exactly for the command lines PlainRun.matches accepts,
    * and the text cache exactly for --version and the help forms HelpTexts answers.
    */
   @Test
@@ -90,7 +90,7 @@ class LauncherTest {
       expected.add(row.kind());
       String line = String.join(" ", row.args());
       if (row.args().length > 0 && row.args()[0].equals("run")) {
-        assertThat(RunCommand.plain(row.args())).as(line).isEqualTo(row.kind().equals("run"));
+        assertThat(PlainRun.matches(row.args())).as(line).isEqualTo(row.kind().equals("run"));
       }
       boolean version = row.args().length == 1 && (row.args()[0].equals("--version") || row.args()[0].equals("-V"));
       assertThat(version || HelpTexts.topic(row.args()) != null).as(line).isEqualTo(row.kind().equals("text"));

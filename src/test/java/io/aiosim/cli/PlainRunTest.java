@@ -16,9 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run FILE...} (with at most one {@code --no-events}) skips picocli's model
- * (RunCommand.plainRun): it must print the same bytes
- * and exit with the same status as the same command line going through picocli.
+ * {@code run FILE...} (with at most one {@code --no-events}) skips picocli's model (PlainRun):
+ * it must print the same bytes and exit with the same status as the same command line going
+ * through picocli.
  */
 class PlainRunTest {
   @TempDir static Path tmp;
@@ -47,7 +47,7 @@ class PlainRunTest {
             new Row(false, "test", "a.yaml"),
             new Row(false, "a.yaml"));
     for (Row row : rows) {
-      assertThat(RunCommand.plain(row.args())).as(String.join(" ", row.args())).isEqualTo(row.plain());
+      assertThat(PlainRun.matches(row.args())).as(String.join(" ", row.args())).isEqualTo(row.plain());
     }
   }
 
@@ -83,7 +83,7 @@ class PlainRunTest {
                 DynamicTest.dynamicTest(
                     c.name(),
                     () -> {
-                      assertThat(RunCommand.plain(c.args())).isTrue();
+                      assertThat(PlainRun.matches(c.args())).isTrue();
                       Executed plain = Executed.of(c.args(), true);
                       Executed picocli = Executed.of(c.args(), false);
                       assertThat(plain).isEqualTo(picocli);
