@@ -11,7 +11,7 @@ public interface Coro {
   Signal resume(PyException exc);
 
   /** What a coroutine hands back to the task that runs it. */
-  sealed interface Signal permits Future, Yield, Return {}
+  sealed interface Signal permits Future, Yield, Return, Frame.Continue {}
 
   /** A bare {@code yield} ({@code asyncio.sleep(0)}): the task is rescheduled with call_soon. */
   enum Yield implements Signal {

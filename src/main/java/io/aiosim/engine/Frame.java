@@ -12,17 +12,28 @@ package io.aiosim.engine;
  * the stack.
  */
 public abstract class Frame implements Coro {
-  /** Internal marker: the await completed synchronously; continue with the pending outcome. */
-  private static final Return CONTINUE = new Return(null);
-
   /**
    * What the frame is suspended on: the {@link Future} it awaits, or the sub-coroutine it runs
    * ({@code yield from}); never both. One field, not two: 8 bytes less for each of a million
    * sleeping task bodies.
    */
   private Object awaiting;
-  private Object pendingValue;
-  private PyException pendingExc;
+
+  /**
+   * Internal: the await completed synchronously, and the frame continues with this outcome. It
+   * never leaves {@link #resume}. An object made for the moment (a scalar once compiled) instead
+   * of two fields that are empty between resumes: 8 bytes less for each of a million sleeping
+   * task bodies.
+   */
+  static final class Continue implements Signal {
+    final Object value;
+    final PyException exc;
+
+    Continue(Object value, PyException exc) {
+      this.value = value;
+      this.exc = exc;
+    }
+  }
 
   @Override
   public final Signal resume(PyException exc) {
@@ -38,12 +49,8 @@ public abstract class Frame implements Coro {
         s = advance(null, exc);
       }
     }
-    while (s == CONTINUE) {
-      Object v = pendingValue;
-      PyException e = pendingExc;
-      pendingValue = null;
-      pendingExc = null;
-      s = advance(v, e);
+    while (s instanceof Continue c) {
+      s = advance(c.value, c.exc);
     }
     return s;
   }
@@ -98,9 +105,7 @@ public abstract class Frame implements Coro {
     }
   }
 
-  private Signal pending(Object value, PyException exc) {
-    pendingValue = value;
-    pendingExc = exc;
-    return CONTINUE;
+  private static Signal pending(Object value, PyException exc) {
+    return new Continue(value, exc);
   }
 }

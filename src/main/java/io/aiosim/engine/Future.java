@@ -154,6 +154,13 @@ public non-sealed class Future implements Coro.Signal {
     }
   }
 
+  /** The callback added first while it is still registered, or null (TimerHandle.task). */
+  DoneCallback firstCallback() {
+    if (callback0 != null) return callback0;
+    ArrayList<DoneCallback> more = moreCallbacks();
+    return more == null || more.isEmpty() ? null : more.get(0);
+  }
+
   public void addDoneCallback(DoneCallback fn) {
     if (state != State.PENDING) {
       loop.callSoon(fn, this);

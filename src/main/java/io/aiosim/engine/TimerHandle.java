@@ -7,13 +7,16 @@ package io.aiosim.engine;
  */
 public abstract class TimerHandle extends Handle {
   final long when;
-  long seq;
+  /**
+   * Given by {@link EventLoop#schedule}, and compared as {@code a.seq - b.seq < 0}: an int that
+   * wraps, which orders correctly while the timers due at one instant were set less than 2^31
+   * timers apart (a long made a sleep's timer 40 bytes instead of 32).
+   */
+  int seq;
   /** The next timer due at the same instant, set later: the bucket chain of {@link TimerQueue}. */
   TimerHandle next;
-  /** The task running when the timer was set (null outside any task), for {@link #task()}. */
-  Task task;
 
-  // The callback lives in the subclasses: a sleep's timer needs only its future (40 bytes with
+  // The callback lives in the subclasses: a sleep's timer needs only its future (32 bytes with
   // compact object headers, instead of 48).
   TimerHandle(long when) {
     this.when = when;
@@ -23,10 +26,16 @@ public abstract class TimerHandle extends Handle {
     return when;
   }
 
-  /** The task that set the timer: the one sleeping, or guarded by a timeout, or waiting. */
-  public Task task() {
-    return task;
+  /** Whether this timer comes before {@code other} due at the same instant: it was set first. */
+  final boolean setBefore(TimerHandle other) {
+    return seq - other.seq < 0;
   }
+
+  /**
+   * The task that set the timer (null outside any task): the one sleeping, or guarded by a
+   * timeout, or waiting.
+   */
+  public abstract Task task();
 
   /**
    * The callback's name in CPython ({@code _set_result_unless_cancelled} for a sleep, {@code
@@ -39,11 +48,18 @@ public abstract class TimerHandle extends Handle {
   static final class Call extends TimerHandle {
     private final String callbackName;
     private final Runnable callback;
+    private final Task task;
 
-    Call(long when, String callbackName, Runnable callback) {
+    Call(long when, String callbackName, Runnable callback, Task task) {
       super(when);
       this.callbackName = callbackName;
       this.callback = callback;
+      this.task = task;
+    }
+
+    @Override
+    public Task task() {
+      return task;
     }
 
     @Override
@@ -72,6 +88,17 @@ public abstract class TimerHandle extends Handle {
     @Override
     public String callbackName() {
       return "_set_result_unless_cancelled";
+    }
+
+    /**
+     * The task awaiting the future, which is the one that slept: sleep() awaits its future as
+     * soon as it sets the timer, and cancels the timer when it stops waiting. Found so rather
+     * than kept, for a million sleeping tasks' 4 bytes each that would round the timer up to
+     * 40 bytes.
+     */
+    @Override
+    public Task task() {
+      return future.firstCallback() instanceof Task t ? t : null;
     }
 
     @Override

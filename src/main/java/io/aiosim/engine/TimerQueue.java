@@ -20,8 +20,8 @@ import java.util.List;
  * few go into a binary heap, and a batch (a gather of a million tasks opens a million buckets at
  * once) is sorted and merged into a sorted run read front to back. A million sift-downs through
  * arrays too large for the cache took a third of the engine's time at 1M; a sort of packed
- * {@code long}s and a sequential read take a fraction of that. The sift loops and the merge
- * compare {@code long}s in arrays instead of chasing each timer object.
+ * {@code long}s and a sequential read take a fraction of that. The heap's sift loops compare
+ * {@code long}s in an array instead of chasing each timer object.
  */
 final class TimerQueue {
   /** A batch this large, against what is queued, is sorted into the run (smaller: the heap). */
@@ -30,18 +30,34 @@ final class TimerQueue {
   private long[] whens = new long[64]; // the heap
   private TimerHandle[] heads = new TimerHandle[64];
   private int size;
-  private long[] runWhens = new long[0]; // the sorted run, read from runPos to its end
-  private TimerHandle[] runHeads = new TimerHandle[0];
+  // The run and the new buckets keep no instants beside their heads: each is read once, next to
+  // its timer, and a million of them kept 16 MB more alive at 1M.
+  private TimerHandle[] runHeads = new TimerHandle[0]; // the sorted run, read from runPos to its end
   private int runPos;
-  private long[] newWhens = new long[64]; // buckets opened since the last look, in that order
-  private TimerHandle[] newHeads = new TimerHandle[64];
+  /**
+   * Buckets opened since the last look, in that order, in blocks of 1,024: a million
+   * of them (a gather's sleeps) grew an array by doubling and left 4 MB of copies behind.
+   */
+  private TimerHandle[][] newBlocks = new TimerHandle[1][];
   private int newSize;
+  private final int newShift;
+  private final int newMask;
+
+  TimerQueue() {
+    this(10);
+  }
+
+  /** Blocks of {@code 2^newShift} new buckets (small ones let tests cross many blocks). */
+  TimerQueue(int newShift) {
+    this.newShift = newShift;
+    this.newMask = (1 << newShift) - 1;
+  }
   /** The most recently opened bucket while it is still queued, and its last timer. */
   private TimerHandle newestHead;
   private TimerHandle newestTail;
 
   boolean isEmpty() {
-    return size == 0 && runPos == runWhens.length && newSize == 0;
+    return size == 0 && runPos == runHeads.length && newSize == 0;
   }
 
   void add(TimerHandle h) {
@@ -50,12 +66,15 @@ final class TimerQueue {
       newestTail = h;
       return;
     }
-    if (newSize == newWhens.length) {
-      newWhens = Arrays.copyOf(newWhens, newSize * 2);
-      newHeads = Arrays.copyOf(newHeads, newSize * 2);
+    int b = newSize >>> newShift;
+    if (b == newBlocks.length) {
+      newBlocks = Arrays.copyOf(newBlocks, b * 2);
     }
-    newWhens[newSize] = h.when;
-    newHeads[newSize++] = h;
+    TimerHandle[] block = newBlocks[b];
+    if (block == null) {
+      block = newBlocks[b] = new TimerHandle[newMask + 1];
+    }
+    block[newSize++ & newMask] = h;
     newestHead = h;
     newestTail = h;
   }
@@ -66,7 +85,7 @@ final class TimerQueue {
    */
   long firstWhen() {
     order();
-    while (size > 0 || runPos < runWhens.length) {
+    while (size > 0 || runPos < runHeads.length) {
       boolean fromRun = runFirst();
       TimerHandle h = fromRun ? runHeads[runPos] : heads[0];
       while (h != null && h.cancelled) {
@@ -76,7 +95,7 @@ final class TimerQueue {
         // The bucket's key stays (when, seq of its first live timer): see the class comment.
         if (fromRun) {
           runHeads[runPos] = h;
-          return runWhens[runPos];
+          return h.when;
         }
         heads[0] = h;
         return whens[0];
@@ -101,9 +120,9 @@ final class TimerQueue {
    */
   void moveDue(long endTime, ReadyQueue ready, TieOrder order, List<TimerHandle> scratch) {
     order();
-    while (size > 0 || runPos < runWhens.length) {
+    while (size > 0 || runPos < runHeads.length) {
       boolean fromRun = runFirst();
-      long when = fromRun ? runWhens[runPos] : whens[0];
+      long when = fromRun ? runHeads[runPos].when : whens[0];
       if (when >= endTime) {
         break;
       }
@@ -156,14 +175,15 @@ final class TimerQueue {
 
   /** Whether the run's next bucket comes before the heap's top (false when the run is done). */
   private boolean runFirst() {
-    return runPos < runWhens.length && (size == 0 || before(runWhens[runPos], runHeads[runPos], whens[0], heads[0]));
+    if (runPos == runHeads.length) return false;
+    TimerHandle h = runHeads[runPos];
+    return size == 0 || before(h.when, h, whens[0], heads[0]);
   }
 
   private void popRun() {
     popped(runHeads[runPos]);
     runHeads[runPos++] = null;
-    if (runPos == runWhens.length) { // let a million-entry run go
-      runWhens = new long[0];
+    if (runPos == runHeads.length) { // let a million-entry run go
       runHeads = new TimerHandle[0];
       runPos = 0;
     }
@@ -194,22 +214,27 @@ final class TimerQueue {
     if (n == 0) {
       return;
     }
-    if (n < BATCH || (long) n * 8 < (long) (runWhens.length - runPos) + size || !sortIntoRun(n)) {
+    if (n < BATCH || (long) n * 8 < (long) (runHeads.length - runPos) + size || !sortIntoRun(n)) {
       for (int i = 0; i < n; i++) {
         if (size == whens.length) {
           whens = Arrays.copyOf(whens, size * 2);
           heads = Arrays.copyOf(heads, size * 2);
         }
-        siftUp(size++, newWhens[i], newHeads[i]);
+        TimerHandle h = newHead(i);
+        siftUp(size++, h.when, h);
       }
     }
-    if (newHeads.length > 1024) { // let a million-entry batch go
-      newWhens = new long[64];
-      newHeads = new TimerHandle[64];
-    } else {
-      Arrays.fill(newHeads, 0, n, null);
+    TimerHandle[] first = newBlocks[0];
+    Arrays.fill(first, 0, Math.min(n, first.length), null);
+    if (newBlocks.length > 1) { // let a million-entry batch go
+      newBlocks = new TimerHandle[1][];
+      newBlocks[0] = first;
     }
     newSize = 0;
+  }
+
+  private TimerHandle newHead(int i) {
+    return newBlocks[i >>> newShift][i & newMask];
   }
 
   /**
@@ -221,8 +246,9 @@ final class TimerQueue {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      min = Math.min(min, newWhens[i]);
-      max = Math.max(max, newWhens[i]);
+      long when = newHead(i).when;
+      min = Math.min(min, when);
+      max = Math.max(max, when);
     }
     int indexBits = 32 - Integer.numberOfLeadingZeros(n - 1);
     long span = max - min;
@@ -231,60 +257,49 @@ final class TimerQueue {
     }
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = (newWhens[i] - min) << indexBits | i;
+      keys[i] = (newHead(i).when - min) << indexBits | i;
     }
     Arrays.sort(keys);
-    long[] w = new long[n];
     TimerHandle[] h = new TimerHandle[n];
     long mask = (1L << indexBits) - 1;
     for (int k = 0; k < n; k++) {
-      int i = (int) (keys[k] & mask);
-      w[k] = newWhens[i];
-      h[k] = newHeads[i];
+      h[k] = newHead((int) (keys[k] & mask));
     }
-    if (runPos < runWhens.length) {
-      merge(w, h);
+    if (runPos < runHeads.length) {
+      merge(h);
     } else {
-      runWhens = w;
       runHeads = h;
     }
     runPos = 0;
     return true;
   }
 
-  /** The run's remaining buckets and the sorted {@code w, h}, merged into a new run. */
-  private void merge(long[] w, TimerHandle[] h) {
-    int runEnd = runWhens.length;
-    int n = w.length;
-    int m = runEnd - runPos;
-    long[] mw = new long[m + n];
-    TimerHandle[] mh = new TimerHandle[m + n];
+  /** The run's remaining buckets and the sorted {@code h}, merged into a new run. */
+  private void merge(TimerHandle[] h) {
+    int runEnd = runHeads.length;
+    int n = h.length;
+    TimerHandle[] mh = new TimerHandle[runEnd - runPos + n];
     int i = runPos;
     int j = 0;
     int k = 0;
     while (i < runEnd && j < n) {
-      if (before(w[j], h[j], runWhens[i], runHeads[i])) {
-        mw[k] = w[j];
-        mh[k++] = h[j++];
-      } else {
-        mw[k] = runWhens[i];
-        mh[k++] = runHeads[i++];
-      }
+      mh[k++] = before(h[j], runHeads[i]) ? h[j++] : runHeads[i++];
     }
-    for (; i < runEnd; i++, k++) {
-      mw[k] = runWhens[i];
-      mh[k] = runHeads[i];
+    while (i < runEnd) {
+      mh[k++] = runHeads[i++];
     }
-    for (; j < n; j++, k++) {
-      mw[k] = w[j];
-      mh[k] = h[j];
+    while (j < n) {
+      mh[k++] = h[j++];
     }
-    runWhens = mw;
     runHeads = mh;
   }
 
+  private static boolean before(TimerHandle h1, TimerHandle h2) {
+    return before(h1.when, h1, h2.when, h2);
+  }
+
   private static boolean before(long w1, TimerHandle h1, long w2, TimerHandle h2) {
-    return w1 < w2 || (w1 == w2 && h1.seq < h2.seq);
+    return w1 < w2 || (w1 == w2 && h1.setBefore(h2));
   }
 
   private void siftUp(int i, long w, TimerHandle h) {

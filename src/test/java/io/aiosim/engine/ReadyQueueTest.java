@@ -14,8 +14,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The ready queue's pairs against a plain FIFO of what each entry would do: random interleavings
  * of handles (some cancelled before they run), done callbacks with their futures, runs of the
- * first entry, and entries added while one runs, across the ring's growth and wrap-around. The
- * seed is in each test's name.
+ * first entry, and entries added while one runs, across blocks: every other seed uses blocks of
+ * two or three pairs, so that the head and the tail cross from block to block, meet and start
+ * over at any point. The seed is in each test's name.
  */
 class ReadyQueueTest {
 
@@ -26,7 +27,7 @@ class ReadyQueueTest {
 
   private static void check(long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
-    ReadyQueue queue = new ReadyQueue();
+    ReadyQueue queue = seed % 2 == 0 ? new ReadyQueue(4 + 2 * (int) (seed % 4 / 2)) : new ReadyQueue();
     ArrayDeque<String> reference = new ArrayDeque<>(); // what each entry logs when it runs; "" for none
     List<String> log = new ArrayList<>();
     List<Handle> live = new ArrayList<>();
@@ -35,7 +36,7 @@ class ReadyQueueTest {
     for (int step = 0; step < 3_000; step++) {
       int op = rng.nextInt(10);
       if (op < 3 || (op < 6 && rng.nextInt(64) == 0)) {
-        // Bursts past the ring's size, so that it grows with its head anywhere.
+        // Bursts past a block's size, so that the tail crosses blocks with the head anywhere.
         for (int k = rng.nextInt(op < 3 ? 2 : 80) + 1; k > 0; k--) {
           add(rng, queue, reference, log, live, future, next, 0);
         }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -38,11 +40,15 @@ class TimerQueueTest {
 
   private static void check(long seed, boolean reversing) {
     SplittableRandom rng = new SplittableRandom(seed);
-    TimerQueue queue = new TimerQueue();
+    // Every third seed keeps new buckets in blocks of 8, so that a burst spans many blocks.
+    TimerQueue queue = seed % 3 == 0 ? new TimerQueue(3) : new TimerQueue();
+    // The order timers were set, as the reference sees it: apart from seq, which may wrap.
+    Map<TimerHandle, Integer> setAt = new IdentityHashMap<>();
     PriorityQueue<TimerHandle> reference =
-        new PriorityQueue<>(Comparator.<TimerHandle>comparingLong(h -> h.when).thenComparingLong(h -> h.seq));
+        new PriorityQueue<>(Comparator.<TimerHandle>comparingLong(h -> h.when).thenComparingLong(setAt::get));
     List<TimerHandle> live = new ArrayList<>();
-    long seq = 0;
+    // Every other seed starts near the int's end, so that seq wraps in the middle of the run.
+    int seq = seed % 2 == 0 ? Integer.MAX_VALUE - 1500 : 0;
     long now = 0;
     int spread = 1 + rng.nextInt(5); // few instants: many ties and shared buckets
     for (int step = 0; step < 3000; step++) {
@@ -55,7 +61,8 @@ class TimerQueueTest {
         // A few bursts span more instants than fit beside an index in a long: into the heap.
         long width = burst ? (rng.nextInt(8) == 0 ? 1L << 58 : spread * (1L + rng.nextInt(200))) : spread;
         for (int k = 0; k < n; k++) {
-          TimerHandle h = new TimerHandle.Call(now + 1 + rng.nextLong(width), null, () -> {});
+          TimerHandle h = new TimerHandle.Call(now + 1 + rng.nextLong(width), null, () -> {}, null);
+          setAt.put(h, setAt.size());
           h.seq = seq++;
           queue.add(h);
           reference.add(h);
