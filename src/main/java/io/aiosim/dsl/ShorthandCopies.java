@@ -23,6 +23,9 @@ final class ShorthandCopies {
    */
   private final boolean index;
 
+  /** The part the copies share (TaskSpec.Common) that was made last: the next copy's, most often. */
+  private TaskSpec.Common common;
+
   private ShorthandCopies(Step end, String text) {
     this.end = end;
     this.text = text;
@@ -42,6 +45,15 @@ final class ShorthandCopies {
     List<Step> steps = s.steps();
     if (!s.shorthand() || steps.size() != 2 || !(steps.get(0) instanceof Step.Sleep)) return false;
     return end(index).equals(steps.get(1));
+  }
+
+  /** What copies named from {@code template}, with {@code onCancel}, share: one for all of them. */
+  TaskSpec.Common common(String template, OnCancel onCancel) {
+    TaskSpec.Common c = common;
+    if (c == null || c.onCancel() != onCancel || !c.name().equals(template)) {
+      common = c = new TaskSpec.Common(template, this, onCancel);
+    }
+    return c;
   }
 
   TaskBody.Steps body(long ns, int index) {

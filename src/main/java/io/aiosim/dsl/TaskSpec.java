@@ -12,44 +12,62 @@ import java.util.Objects;
  * which the engine defers to {@code get_name()}).
  */
 public final class TaskSpec implements StepSequence {
-  /** The name, or the template ({@code {i}} in it) of a copy's name. */
-  private final String name;
-  /** The index that replaces {@code {i}} in {@link #name}, or -1 when it is the name. */
-  private final int index;
   /**
-   * The {@link TaskBody}, or the {@link ShorthandCopies} that make it from {@link #ns} and {@link
-   * #index}: one field for both keeps a copy at 32 bytes.
+   * What a task's copies share: the name or its template ({@code {i}} in it), the body (a {@link
+   * TaskBody}, or the {@link ShorthandCopies} that make it from a copy's delay and index) and
+   * on_cancel. Copies that came out the same share one, so that a copy keeps only its index and
+   * delay: 24 bytes, where the three fields of its own made it 32.
    */
-  private final Object body;
-  private final OnCancel onCancel;
+  record Common(String name, Object body, OnCancel onCancel) {
+    Common {
+      Objects.requireNonNull(name);
+      Objects.requireNonNull(body);
+    }
+
+    /** This, when it has {@code body} and {@code onCancel} already (the same objects). */
+    Common with(Object body, OnCancel onCancel) {
+      return body == this.body && onCancel == this.onCancel ? this : new Common(name, body, onCancel);
+    }
+  }
+
+  private final Common common;
+  /** The index that replaces {@code {i}} in the name, or -1 when the name has none replaced. */
+  private final int index;
   /** A {@link ShorthandCopies} copy's drawn delay; 0 otherwise. */
   private final long ns;
 
   public TaskSpec(String name, TaskBody body, OnCancel onCancel) {
-    this(name, -1, body, onCancel, 0);
+    this(new Common(name, body, onCancel), -1, 0);
   }
 
-  private TaskSpec(String name, int index, Object body, OnCancel onCancel, long ns) {
-    this.name = Objects.requireNonNull(name);
+  private TaskSpec(Common common, int index, long ns) {
+    this.common = common;
     this.index = index;
-    this.body = Objects.requireNonNull(body);
-    this.onCancel = onCancel;
     this.ns = ns;
   }
 
   /** The task whose name is {@code template} with each {@code {i}} replaced by {@code index} (SPEC 4). */
   static TaskSpec named(String template, int index, TaskBody body, OnCancel onCancel) {
-    return new TaskSpec(template, index, body, onCancel, 0);
+    return new TaskSpec(new Common(template, body, onCancel), index, 0);
   }
 
-  /** This task's name with {@code body} and {@code onCancel} (copies that came out the same share them). */
-  TaskSpec with(TaskBody body, OnCancel onCancel) {
-    return new TaskSpec(name, index, body, onCancel, 0);
+  /**
+   * This task's name with {@code previous}'s body and {@code onCancel} (copies that came out the
+   * same share them, and what they share when {@code previous} has the same template too).
+   */
+  TaskSpec withBodyOf(TaskSpec previous, OnCancel onCancel) {
+    Common shared = previous.common.name.equals(common.name) ? previous.common : common;
+    return new TaskSpec(shared.with(previous.common.body, onCancel), index, 0);
   }
 
-  /** Copy {@code index} of {@code template}, its body made by {@code shape} from {@code ns}. */
-  static TaskSpec made(String template, int index, ShorthandCopies shape, long ns) {
-    return new TaskSpec(template, index, shape, null, ns);
+  /** This task with {@code onCancel} instead of its own. */
+  TaskSpec with(OnCancel onCancel) {
+    return new TaskSpec(common.with(common.body, onCancel), index, 0);
+  }
+
+  /** Copy {@code index} of the copies that share {@code common}, made by its shape from {@code ns}. */
+  static TaskSpec made(Common common, int index, long ns) {
+    return new TaskSpec(common, index, ns);
   }
 
   /**
@@ -58,11 +76,11 @@ public final class TaskSpec implements StepSequence {
    */
   TaskSpec madeBy(ShorthandCopies shape, TaskBody.Steps read, OnCancel onCancel) {
     if (index < 0 || !shape.makes(read, index)) return null;
-    return new TaskSpec(name, index, shape, onCancel, ((Step.Sleep) read.steps().get(0)).ns());
+    return new TaskSpec(shape.common(common.name, onCancel), index, ((Step.Sleep) read.steps().get(0)).ns());
   }
 
   public String name() {
-    return format(name, index);
+    return format(common.name, index);
   }
 
   /**
@@ -78,12 +96,12 @@ public final class TaskSpec implements StepSequence {
 
   /** {@link #name()}, appended to {@code out} without a string of its own. */
   public void appendName(StringBuilder out) {
-    appendName(name, index, out);
+    appendName(common.name, index, out);
   }
 
   /** The name of the copy {@code offset} places after this one (SpecRows: see {@link #follows}). */
   public void appendName(int offset, StringBuilder out) {
-    appendName(name, index + offset, out);
+    appendName(common.name, index + offset, out);
   }
 
   /**
@@ -91,7 +109,7 @@ public final class TaskSpec implements StepSequence {
    * name, so that its name is {@code previous}'s made with the next index.
    */
   public boolean follows(TaskSpec previous) {
-    return previous.index >= 0 && index == previous.index + 1 && name.equals(previous.name);
+    return previous.index >= 0 && index == previous.index + 1 && (common == previous.common || common.name.equals(previous.common.name));
   }
 
   /** {@link #format}, appended to {@code out}. */
@@ -109,43 +127,43 @@ public final class TaskSpec implements StepSequence {
 
   /** The body; a {@link ShorthandCopies} copy's is made anew on each call. */
   public TaskBody body() {
-    return body instanceof ShorthandCopies shape ? shape.body(ns, index) : (TaskBody) body;
+    return common.body instanceof ShorthandCopies shape ? shape.body(ns, index) : (TaskBody) common.body;
   }
 
   /** Whether the body is made by a {@link ShorthandCopies} on each call. */
   boolean made() {
-    return body instanceof ShorthandCopies;
+    return common.body instanceof ShorthandCopies;
   }
 
   /** Whether the body is steps (not a group), which {@link #step} then reads. */
   public boolean hasSteps() {
-    return !(body instanceof TaskBody.Group);
+    return !(common.body instanceof TaskBody.Group);
   }
 
   @Override
   public int stepCount() {
-    return body instanceof ShorthandCopies ? 2 : ((TaskBody.Steps) body).steps().size();
+    return common.body instanceof ShorthandCopies ? 2 : ((TaskBody.Steps) common.body).steps().size();
   }
 
   /** Step {@code k} of the body, without making the whole body of a {@link ShorthandCopies} copy. */
   @Override
   public Step step(int k) {
-    if (body instanceof ShorthandCopies shape) return k == 0 ? new Step.Sleep(ns) : shape.end(index);
-    return ((TaskBody.Steps) body).steps().get(k);
+    if (common.body instanceof ShorthandCopies shape) return k == 0 ? new Step.Sleep(ns) : shape.end(index);
+    return ((TaskBody.Steps) common.body).steps().get(k);
   }
 
   public OnCancel onCancel() {
-    return onCancel;
+    return common.onCancel;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TaskSpec t && name().equals(t.name()) && body().equals(t.body()) && Objects.equals(onCancel, t.onCancel);
+    return o instanceof TaskSpec t && name().equals(t.name()) && body().equals(t.body()) && Objects.equals(onCancel(), t.onCancel());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name(), body(), onCancel);
+    return Objects.hash(name(), body(), onCancel());
   }
 
   /** The name. */
