@@ -13,22 +13,35 @@ import java.util.NoSuchElementException;
 public final class EventLog implements Iterable<Event> {
   public static final int MAIN = -1;
   private static final Event.Kind[] KINDS = Event.Kind.values();
-  /** In {@code kinds[i]} beside the kind: the detail is a Long that fits an int, kept in {@code ints[i]}. */
+  /** In {@code kinds[i]} beside the kind: the detail is a Long that fits an int, kept in {@code data[i]}. */
   private static final int INT_DETAIL = 0x80;
+  /** In {@code kinds[i]} beside the kind: the detail is {@code objects[data[i]]}; with neither flag it is null. */
+  private static final int OBJECT_DETAIL = 0x40;
+  private static final int KIND = 0x3F;
 
   private final TaskNames taskNames;
   private final boolean recording;
-  private long[] times;
+  /**
+   * Each event's time in ns, as its low 32 bits here and its high ones by runs: {@code highs[r]}
+   * from event {@code runStarts[r]} on. The high half changes every 4.3 s of the clock, so runs
+   * are few, and a million-task report keeps 4 bytes a time instead of 8 (8 MB).
+   */
+  private int[] lows;
+  private int[] runStarts = new int[4];
+  private int[] highs = new int[4];
+  private int runs;
   private int[] tasks;
   private byte[] kinds;
-  private Object[] details;
   /**
-   * The details that are Longs fitting an int (a result such as {@code '{i}'}), kept as values: a
-   * report writes a million tasks' end events in the order they finished, and reading each box,
-   * made in the order the tasks were read, missed the cache (40 % of writing those events).
-   * Null until the first such detail.
+   * Each event's detail: a Long that fits an int (a result such as {@code '{i}'}) kept as its
+   * value, or else the index of the object in {@link #objects}. A report writes a million tasks'
+   * end events in the order they finished, and reading each box, made in the order the tasks were
+   * read, missed the cache (40 % of writing those events). One int array, not an object array
+   * beside it: most events have no detail or an int one (8 MB less at a million tasks).
    */
-  private int[] ints;
+  private int[] data;
+  private Object[] objects = new Object[8];
+  private int objectCount;
   private int size;
 
   /**
@@ -57,10 +70,10 @@ public final class EventLog implements Iterable<Event> {
   private EventLog(TaskNames taskNames, boolean recording, int capacity) {
     this.taskNames = taskNames;
     this.recording = recording;
-    times = new long[capacity];
+    lows = new int[capacity];
     tasks = new int[capacity];
     kinds = new byte[capacity];
-    details = new Object[capacity];
+    data = new int[capacity];
   }
 
   /** A log that drops every event: the report then says {@code "events": []}. */
@@ -77,23 +90,34 @@ public final class EventLog implements Iterable<Event> {
     if (!recording) {
       return;
     }
-    if (size == times.length) {
+    if (size == lows.length) {
       int n = size * 2;
-      times = Arrays.copyOf(times, n);
+      lows = Arrays.copyOf(lows, n);
       tasks = Arrays.copyOf(tasks, n);
       kinds = Arrays.copyOf(kinds, n);
-      details = Arrays.copyOf(details, n);
-      if (ints != null) ints = Arrays.copyOf(ints, n);
+      data = Arrays.copyOf(data, n);
     }
-    times[size] = tNs;
+    int high = (int) (tNs >>> 32);
+    if (runs == 0 || highs[runs - 1] != high) {
+      if (runs == highs.length) {
+        runStarts = Arrays.copyOf(runStarts, runs * 2);
+        highs = Arrays.copyOf(highs, runs * 2);
+      }
+      runStarts[runs] = size;
+      highs[runs++] = high;
+    }
+    lows[size] = (int) tNs;
     tasks[size] = task;
     if (detail instanceof Long l && l == (int) (long) l) {
-      if (ints == null) ints = new int[times.length];
-      ints[size] = (int) (long) l;
+      data[size] = (int) (long) l;
       kinds[size] = (byte) (kind.ordinal() | INT_DETAIL);
+    } else if (detail != null) {
+      if (objectCount == objects.length) objects = Arrays.copyOf(objects, objectCount * 2);
+      objects[objectCount] = detail;
+      data[size] = objectCount++;
+      kinds[size] = (byte) (kind.ordinal() | OBJECT_DETAIL);
     } else {
       kinds[size] = (byte) kind.ordinal();
-      details[size] = detail;
     }
     size++;
   }
@@ -109,7 +133,14 @@ public final class EventLog implements Iterable<Event> {
   /** Event {@code i}'s time, read without making an {@link Event} (as the writer does). */
   public long timeNs(int i) {
     checkIndex(i);
-    return times[i];
+    int lo = 0; // the last run that starts at or before i
+    int hi = runs - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (runStarts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return (long) highs[lo] << 32 | (lows[i] & 0xFFFF_FFFFL);
   }
 
   public String taskName(int i) {
@@ -131,12 +162,13 @@ public final class EventLog implements Iterable<Event> {
 
   public Event.Kind kind(int i) {
     checkIndex(i);
-    return KINDS[kinds[i] & 0x7F];
+    return KINDS[kinds[i] & KIND];
   }
 
   public Object detail(int i) {
     checkIndex(i);
-    return (kinds[i] & INT_DETAIL) != 0 ? Long.valueOf(ints[i]) : details[i];
+    int k = kinds[i];
+    return (k & INT_DETAIL) != 0 ? Long.valueOf(data[i]) : (k & OBJECT_DETAIL) != 0 ? objects[data[i]] : null;
   }
 
   /** Whether {@link #detail} is a Long that {@link #intDetail} gives without its box (the writer's way). */
@@ -148,7 +180,7 @@ public final class EventLog implements Iterable<Event> {
   /** The value of a detail that {@link #hasIntDetail}. */
   public int intDetail(int i) {
     checkIndex(i);
-    return ints[i];
+    return data[i];
   }
 
   private void checkIndex(int i) {

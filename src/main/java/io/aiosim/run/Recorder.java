@@ -59,7 +59,10 @@ final class Recorder implements Observer {
   private byte[] fates;
   /** Results that are Longs fitting an int, as values (the boxes lie scattered too); null until one. */
   private int[] ints;
-  /** Outstanding cancel requests, oldest first: null, one {@link Request}, or a list of them. */
+  /**
+   * Outstanding cancel requests, oldest first: null, one {@link Request}, or a list of them. The
+   * array itself is null until the first request (4 MB fewer at a million tasks none cancels).
+   */
   private Object[] requests;
   private Object mainRequests;
   /** The request 3.13's TaskGroup re-cancel withdrew with its uncancel(), for its cancel(). */
@@ -78,14 +81,15 @@ final class Recorder implements Observer {
    */
   Recorder(boolean recordEvents, int expectedTasks) {
     int capacity = Math.max(64, expectedTasks + 1);
-    indexOf = new int[capacity];
+    // Task numbers count main and asyncio.run's two shutdown tasks too: with room for them the
+    // map from numbers never doubles at the end of a run (8 MB at a million tasks).
+    indexOf = new int[capacity + 4];
     tasks = new Task[capacity];
     specs = new SpecRows(capacity);
     parents = new int[capacity];
     startedAt = new long[capacity];
     finishedAt = new long[capacity];
     fates = new byte[capacity];
-    requests = new Object[capacity];
     // Each task starts and ends: two events at least.
     this.events = recordEvents ? new EventLog(view, 2 * capacity) : EventLog.leftOut(view);
   }
@@ -139,7 +143,7 @@ final class Recorder implements Observer {
     finishedAt = Arrays.copyOf(finishedAt, n);
     fates = Arrays.copyOf(fates, n);
     if (ints != null) ints = Arrays.copyOf(ints, n);
-    requests = Arrays.copyOf(requests, n);
+    if (requests != null) requests = Arrays.copyOf(requests, n);
   }
 
   @Override
@@ -166,6 +170,7 @@ final class Recorder implements Observer {
     if (i == EventLog.MAIN) {
       mainRequests = CancelRequests.appended(mainRequests, r);
     } else {
+      if (requests == null) requests = new Object[tasks.length];
       requests[i] = CancelRequests.appended(requests[i], r);
     }
     events.add(loop.time(), i, Event.Kind.CANCEL, cause.key());
@@ -200,7 +205,11 @@ final class Recorder implements Observer {
 
   private Object requestsOf(Task x) {
     int i = index(x);
-    return i >= 0 ? requests[i] : null;
+    return i >= 0 ? requestsAt(i) : null;
+  }
+
+  private Object requestsAt(int i) {
+    return requests == null ? null : requests[i];
   }
 
   @Override
@@ -211,14 +220,14 @@ final class Recorder implements Observer {
         recancelled = CancelRequests.latest(mainRequests);
         mainRequests = CancelRequests.withoutLatest(mainRequests);
       } else if (i >= 0) {
-        recancelled = CancelRequests.latest(requests[i]);
-        requests[i] = CancelRequests.withoutLatest(requests[i]);
+        recancelled = CancelRequests.latest(requestsAt(i));
+        if (requests != null) requests[i] = CancelRequests.withoutLatest(requests[i]);
       }
       return;
     }
     if (i == EventLog.MAIN) {
       mainRequests = CancelRequests.withdrawn(mainRequests, by);
-    } else if (i >= 0) {
+    } else if (i >= 0 && requests != null) {
       requests[i] = CancelRequests.withdrawn(requests[i], by);
     }
   }
@@ -232,7 +241,7 @@ final class Recorder implements Observer {
     long now = loop.time();
     finishedAt[i] = now;
     if (task.isCancelled()) {
-      Request first = CancelRequests.earliest(requests[i]);
+      Request first = CancelRequests.earliest(requestsAt(i));
       fates[i] = (byte) (3 | (first == null ? 0 : first.cause().ordinal() + 1) << 2);
       events.add(now, i, Event.Kind.CANCELLED, null);
     } else if (task.peekException() != null) {

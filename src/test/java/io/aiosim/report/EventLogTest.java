@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The log keeps a detail that is a Long fitting an int as a value, not as its box (the writer
- * reads a million of them in the order tasks finished). Every event still reads back as it was
- * added: the same kind, and a detail equal to the one given and of its class, for every kind and
- * at the edges of an int, before and after the arrays grow.
+ * reads a million of them in the order tasks finished), and a time as its low half beside runs of
+ * high halves. Every event still reads back as it was added: the same time, the same kind, and a
+ * detail equal to the one given and of its class, for every kind and at the edges of an int,
+ * before and after the arrays grow, with times that cross 2^32 ns every few events and end at the
+ * clock's last instant.
  */
 class EventLogTest {
   private static final List<Object> DETAILS =
@@ -33,15 +35,19 @@ class EventLogTest {
     for (Event.Kind kind : Event.Kind.values()) {
       for (Object detail : details) {
         int task = t % 3 == 0 ? EventLog.MAIN : t;
-        log.add(1000L * t, task, kind, detail);
-        added.add(new Event(1000L * t, task == EventLog.MAIN ? "main" : "t" + task, kind, detail));
+        long at = 1_234_567_891L * t;
+        log.add(at, task, kind, detail);
+        added.add(new Event(at, task == EventLog.MAIN ? "main" : "t" + task, kind, detail));
         t++;
       }
     }
+    log.add(Long.MAX_VALUE, 1, Event.Kind.START, null);
+    added.add(new Event(Long.MAX_VALUE, "t1", Event.Kind.START, null));
     assertThat(log.size()).isEqualTo(added.size());
     for (int i = 0; i < added.size(); i++) {
       Event want = added.get(i);
       assertThat(log.get(i)).as("event %d", i).isEqualTo(want);
+      assertThat(log.timeNs(i)).as("event %d", i).isEqualTo(want.tNs());
       assertThat(log.kind(i)).as("event %d", i).isEqualTo(want.kind());
       Object detail = log.detail(i);
       assertThat(detail).as("event %d", i).isEqualTo(want.detail());
