@@ -92,13 +92,13 @@ no_java() {
 # (MaxTenuringThreshold=0), not copied between the survivor spaces first, where the tasks of a
 # large run overflowed them anyway: 1M tasks 2.76 -> 2.64 s, --no-events 2.35 -> 2.24 s, 15 MB
 # less; 300k and 700k 2-5 % quicker (BENCHMARKS.md).
-# The young generation keeps the size it starts with (-XX:-UseAdaptiveSizePolicy; a third of the
-# initial heap, which is a 64th of the machine's memory: 128 MB with 24 GiB). Grown by the
-# adaptive policy to 300-400 MB, its pages, once touched, stayed resident for the rest of a
-# large run, which is short and keeps what it makes anyway. Here: 1M gather 572 -> 470 MiB,
-# --no-events 487 -> 427 MiB, the 1M taskgroup 562 -> 489 MiB, for 2-5 % more time from 300k
-# tasks up; 100k, a tiny run and 1,000 files in one test unchanged. The initial heap of a 4 GiB
-# machine (64 MB) gave 1M 500 -> 471 MiB for 7 % more time, of a 64 GiB one no change
+# The young generation is 32 MB and keeps that size (-Xmn32m -XX:-UseAdaptiveSizePolicy). Its
+# pages, once touched, stay resident for the rest of a run, and a large run, which is short and
+# keeps what it makes anyway, gains nothing from a larger one. The default is a third of the
+# initial heap, a 64th of the machine's memory (128 MB with 24 GiB), and the adaptive policy
+# grew it to 300-400 MB. A 1M gather then peaked at 449-457 MiB, against 365-370 MiB with
+# 32 MB, for about 3 % more time; 100k and 300k tasks are no slower (0.56 and 1.15 s) and
+# smaller (94 and 171 MiB against 99 and 238). The size no longer depends on the machine's
 # (BENCHMARKS.md).
 # -Xss8m: deep workflow nesting (docs/spec.md 1.2 allows 100 levels). No hsperfdata file.
 # No transparent huge pages (since 2026-12-07): they once halved a million-task run's CPU, but
@@ -107,7 +107,7 @@ no_java() {
 # 1,000 files in one test 0.78-0.82 against 0.71 s (BENCHMARKS.md).
 # JVM logging goes to stderr at error level only: a cache that does not fit this JVM must never
 # print on stdout (it carries reports).
-java_flags=(-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxTenuringThreshold=0 -Xss8m -XX:-UsePerfData -XX:TieredStopAtLevel="${AIOSIM_TIER:-4}"
+java_flags=(-XX:+UseParallelGC -Xmn32m -XX:-UseAdaptiveSizePolicy -XX:MaxTenuringThreshold=0 -Xss8m -XX:-UsePerfData -XX:TieredStopAtLevel="${AIOSIM_TIER:-4}"
   -Xlog:disable -Xlog:all=error:stderr)
 
 # aot_kind ARGS...: sets REPLY to the start-up cache that the command line ARGS starts from: run
