@@ -38,8 +38,9 @@ class LauncherTest {
   }
 
   /**
-   * java.sh's aot_kind picks the run cache exactly for the command lines PlainRun.matches accepts,
-   * and the text cache exactly for --version and the help forms HelpTexts answers.
+   * java.sh's aot_kind picks the run cache exactly for the command lines PlainRun.matches accepts
+   * (of workflows that are not there: for a large one, see the next test), and the text cache
+   * exactly for --version and the help forms HelpTexts answers.
    */
   @Test
   void theLauncherPicksTheCacheOfTheCommandLine() throws Exception {
@@ -97,6 +98,38 @@ class LauncherTest {
     }
     assertThat(kinds).isEqualTo(expected);
     assertThat(CacheTraining.KINDS).containsExactlyInAnyOrderElementsOf(Set.copyOf(expected));
+  }
+
+  /**
+   * A run command line that aot_kind would give the all cache for its options gets the run cache
+   * when it names a workflow file too large for C1 (small_files): a large run's profiles are the
+   * run cache's. Other commands, and runs of small files, keep the all cache.
+   */
+  @Test
+  void aLargeRunGetsTheRunCacheWhateverItsOptions() throws Exception {
+    Files.writeString(tmp.resolve("small.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: a, delay: 1}]\n");
+    Files.writeString(tmp.resolve("counted.yaml"), "version: 1\nstrategy: {kind: gather}\ntasks: [{name: 'a{i}', count: 1000000, delay: 1}]\n");
+    Files.createDirectories(tmp.resolve("out"));
+    record Row(String kind, String... args) {}
+    List<Row> rows =
+        List.of(
+            new Row("run", "run", "counted.yaml", "--out", "out"),
+            new Row("run", "run", "--format", "jsonl", "counted.yaml"),
+            new Row("run", "run", "small.yaml", "-o", "out", "counted.yaml"),
+            new Row("run", "run", "--no-events", "--no-events", "counted.yaml"),
+            new Row("run", "run", "counted.yaml"),
+            new Row("all", "run", "small.yaml", "--out", "out"),
+            new Row("all", "run", "--format", "text", "small.yaml", "missing.yaml"),
+            new Row("all", "run", "-", "--out", "out"),
+            new Row("all", "validate", "counted.yaml"),
+            new Row("all", "test", "counted.yaml", "--update"));
+    StringBuilder script = new StringBuilder("cd '" + tmp + "'\n");
+    for (Row row : rows) {
+      script.append("aot_kind");
+      for (String a : row.args()) script.append(" '").append(a).append('\'');
+      script.append("; echo \"$REPLY\"\n");
+    }
+    assertThat(bash(script.toString(), Map.of())).isEqualTo(rows.stream().map(Row::kind).toList());
   }
 
   /**
