@@ -10,7 +10,9 @@ public abstract class TimerHandle extends Handle {
   /**
    * Given by {@link EventLoop#schedule}, and compared as {@code a.seq - b.seq < 0}: an int that
    * wraps, which orders correctly while the timers due at one instant were set less than 2^31
-   * timers apart (a long made a sleep's timer 40 bytes instead of 32).
+   * timers apart. A run sets at most one timer for each sleep step and timeout it reads, and the
+   * reader's limits (dsl.Limits: a run estimated at 1.2 GB, 40 bytes a step) keep those to tens
+   * of millions. A long made a sleep's timer 40 bytes, not 32.
    */
   int seq;
   /** The next timer due at the same instant, set later: the bucket chain of {@link TimerQueue}. */
