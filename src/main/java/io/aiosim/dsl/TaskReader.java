@@ -5,7 +5,6 @@ import io.aiosim.dsl.YamlNode.Mapping;
 import io.aiosim.dsl.YamlNode.Scalar;
 import io.aiosim.dsl.YamlNode.Seq;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -58,48 +57,10 @@ final class TaskReader {
       cx.error(node.pos(), "tasks: expected a list of tasks, got " + YamlNode.describe(node));
       return new ArrayList<>();
     }
-    TaskList out = new TaskList(expectedTasks(seq));
+    TaskList out = TaskList.sizedFor(seq);
     if (seq.items().isEmpty()) cx.error(seq.pos(), "tasks: expected at least one task, got an empty list");
     for (YamlNode item : seq.items()) expand(item, "task", i, depth, out);
     return out.toList();
-  }
-
-  /**
-   * The tasks read, in an array sized in advance and handed to List.of, whose list the records'
-   * List.copyOf keeps as it is. From an ArrayList, List.copyOf made two copies of a million-task
-   * list: 8 MB left behind, instead of this array's 4.
-   */
-  private static final class TaskList implements Consumer<TaskSpec> {
-    private TaskSpec[] items;
-    private int size;
-
-    TaskList(int expected) {
-      items = new TaskSpec[expected];
-    }
-
-    @Override
-    public void accept(TaskSpec t) {
-      if (size == items.length) items = Arrays.copyOf(items, Math.max(8, size * 2));
-      items[size++] = t;
-    }
-
-    List<TaskSpec> toList() {
-      return List.of(size == items.length ? items : Arrays.copyOf(items, size));
-    }
-  }
-
-  /**
-   * How many tasks {@code seq} makes, its counts taken as written: the list then never grows,
-   * which left copies of a million-task list behind (8 MB, alive at a collection and resident
-   * after). Only a first size: a count the reader refuses fails the workflow anyway, and the
-   * footprint check (Footprint) has bounded every count before.
-   */
-  private static int expectedTasks(Seq seq) {
-    long n = 0;
-    for (YamlNode item : seq.items()) {
-      n += item instanceof Mapping m && m.get("count") instanceof Scalar c && c.value() instanceof Long k && k > 0 ? k : 1;
-    }
-    return (int) Math.min(n, 1 << 24);
   }
 
   /** One task definition, read {@code count} times when it has a count. */
