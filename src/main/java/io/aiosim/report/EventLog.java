@@ -133,14 +133,9 @@ public final class EventLog implements Iterable<Event> {
   /** Event {@code i}'s time, read without making an {@link Event} (as the writer does). */
   public long timeNs(int i) {
     checkIndex(i);
-    int lo = 0; // the last run that starts at or before i
-    int hi = runs - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (runStarts[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return (long) highs[lo] << 32 | (lows[i] & 0xFFFF_FFFFL);
+    int run = Arrays.binarySearch(runStarts, 0, runs, i); // the last run that starts at or before i
+    if (run < 0) run = -run - 2; // starts are distinct, the first 0
+    return (long) highs[run] << 32 | (lows[i] & 0xFFFF_FFFFL);
   }
 
   public String taskName(int i) {

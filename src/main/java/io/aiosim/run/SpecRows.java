@@ -47,13 +47,7 @@ final class SpecRows {
 
   /** The run that holds {@code row}: the last whose first row is at most {@code row}. */
   private int run(int row) {
-    int lo = 0;
-    int hi = runCount - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (runs[mid] <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    int at = Arrays.binarySearch(runs, 0, runCount, row); // first rows are distinct, the first 0
+    return at >= 0 ? at : -at - 2;
   }
 }
