@@ -81,9 +81,9 @@ final class Recorder implements Observer {
    */
   Recorder(boolean recordEvents, int expectedTasks) {
     int capacity = Math.max(64, expectedTasks + 1);
-    // Task numbers count main and asyncio.run's two shutdown tasks too: with room for them the
-    // map from numbers never doubles at the end of a run (8 MB at a million tasks).
-    indexOf = new int[capacity + 4];
+    // Task numbers count asyncio.run's own tasks too: with room for them the map from numbers
+    // never doubles at the end of a run (8 MB at a million tasks).
+    indexOf = new int[Math.max(64, expectedTasks + Runner.OWN_TASKS)];
     tasks = new Task[capacity];
     specs = new SpecRows(capacity);
     parents = new int[capacity];

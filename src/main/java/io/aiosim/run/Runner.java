@@ -24,6 +24,9 @@ final class Runner {
         }
       };
 
+  /** The tasks asyncio.run makes itself: main, then shutdown_asyncgens and shutdown_default_executor. */
+  static final int OWN_TASKS = 3;
+
   private Runner() {}
 
   static void run(EventLoop loop, Recorder recorder, Coro main) {

@@ -91,7 +91,7 @@ public final class Simulation {
     PythonVersion python = workflow.pythonOr(options.python());
     Recorder recorder = new Recorder(options.recordEvents(), workflow.tasks().size());
     EventLoop loop = new EventLoop(Clock.of(clock), recorder, asyncio(python));
-    loop.expectTasks(workflow.tasks().size() + 3); // and main, and asyncio.run's two at shutdown
+    loop.expectTasks(workflow.tasks().size() + Runner.OWN_TASKS);
     recorder.attach(loop);
     // Only a run that orders or watches its ties pays for them; FIFO is the loop's own order.
     ScheduledTies scheduled =
