@@ -21,9 +21,8 @@ public abstract class Frame implements Coro {
 
   /**
    * Internal: the await completed synchronously, and the frame continues with this outcome. It
-   * never leaves {@link #resume}. An object made for the moment (a scalar once compiled) instead
-   * of two fields that are empty between resumes: 8 bytes less for each of a million sleeping
-   * task bodies.
+   * never leaves {@link #resume}. An object made for the moment instead of two fields that are
+   * empty between resumes: 8 bytes less for each of a million sleeping task bodies.
    */
   static final class Continue implements Signal {
     final Object value;

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class ReadyQueue {
   /** Slots in a block: pairs of (callback, argument), and last the link to the next block. */
-  static final int BLOCK = 1024;
+  private static final int BLOCK = 1024;
 
   private final int block;
   /** The first pair is at {@code headBlock[headPos]}; the next one goes at {@code tailBlock[tailPos]}. */

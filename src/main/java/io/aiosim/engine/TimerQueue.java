@@ -35,13 +35,16 @@ final class TimerQueue {
   private TimerHandle[] runHeads = new TimerHandle[0]; // the sorted run, read from runPos to its end
   private int runPos;
   /**
-   * Buckets opened since the last look, in that order, in blocks of 1,024: a million
-   * of them (a gather's sleeps) grew an array by doubling and left 4 MB of copies behind.
+   * Buckets opened since the last look, in that order, in blocks of 1,024: a million of them (a
+   * gather's sleeps) grew an array by doubling and left 4 MB of copies behind.
    */
   private TimerHandle[][] newBlocks = new TimerHandle[1][];
   private int newSize;
   private final int newShift;
   private final int newMask;
+  /** The most recently opened bucket while it is still queued, and its last timer. */
+  private TimerHandle newestHead;
+  private TimerHandle newestTail;
 
   TimerQueue() {
     this(10);
@@ -52,9 +55,6 @@ final class TimerQueue {
     this.newShift = newShift;
     this.newMask = (1 << newShift) - 1;
   }
-  /** The most recently opened bucket while it is still queued, and its last timer. */
-  private TimerHandle newestHead;
-  private TimerHandle newestTail;
 
   boolean isEmpty() {
     return size == 0 && runPos == runHeads.length && newSize == 0;
